@@ -1,0 +1,88 @@
+package capslock.common.net;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerSocketChannel;
+import io.netty.channel.uring.IoUringSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.function.Supplier;
+
+/**
+ * A transport resolved to what Netty 4.2 needs: an {@link IoHandlerFactory} and the channel classes.
+ * {@code note} says why the choice fell where it did (e.g. why AUTO fell back to NIO).
+ */
+public record TransportFactory(Transport transport,
+                               Supplier<IoHandlerFactory> ioHandlers,
+                               Class<? extends ServerChannel> serverChannel,
+                               Class<? extends SocketChannel> socketChannel,
+                               String note) {
+
+    /** Epoll first for AUTO: it is Netty's most mature native transport; io_uring is opt-in. */
+    public static TransportFactory resolve(Transport requested) {
+        return switch (requested) {
+            case NIO -> nio("requested");
+            case EPOLL -> {
+                requireAvailable("epoll", Epoll.isAvailable(), Epoll.unavailabilityCause());
+                yield epoll("requested");
+            }
+            case IO_URING -> {
+                requireAvailable("io_uring", IoUring.isAvailable(), IoUring.unavailabilityCause());
+                yield ioUring("requested");
+            }
+            case AUTO -> {
+                if (Epoll.isAvailable()) {
+                    yield epoll("auto: native epoll is available");
+                }
+                if (IoUring.isAvailable()) {
+                    yield ioUring("auto: epoll unavailable (" + reason(Epoll.unavailabilityCause()) + ")");
+                }
+                yield nio("auto: no native transport (" + reason(Epoll.unavailabilityCause()) + ")");
+            }
+        };
+    }
+
+    public EventLoopGroup newGroup(int threads, String name) {
+        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), ioHandlers.get());
+    }
+
+    private static TransportFactory nio(String note) {
+        return new TransportFactory(Transport.NIO, NioIoHandler::newFactory,
+                NioServerSocketChannel.class, NioSocketChannel.class, note);
+    }
+
+    private static TransportFactory epoll(String note) {
+        return new TransportFactory(Transport.EPOLL, EpollIoHandler::newFactory,
+                EpollServerSocketChannel.class, EpollSocketChannel.class, note);
+    }
+
+    private static TransportFactory ioUring(String note) {
+        return new TransportFactory(Transport.IO_URING, IoUringIoHandler::newFactory,
+                IoUringServerSocketChannel.class, IoUringSocketChannel.class, note);
+    }
+
+    private static void requireAvailable(String name, boolean available, Throwable cause) {
+        if (!available) {
+            throw new IllegalStateException("transport " + name + " is not available here: " + reason(cause));
+        }
+    }
+
+    private static String reason(Throwable cause) {
+        if (cause == null) {
+            return "unknown reason";
+        }
+        String message = cause.getMessage();
+        return message == null ? cause.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,99 @@
+package capslock.server;
+
+import capslock.common.cli.CapslockException;
+import capslock.common.cli.ExitCodes;
+import capslock.common.net.TransportFactory;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Binds the uppercase service and owns its event loops; {@link #close()} shuts it down gracefully. */
+public final class CapslockServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CapslockServer.class);
+
+    private final ServerConfig config;
+    private final TransportFactory transport;
+    private final ServerStats stats = new ServerStats();
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final Channel listener;
+
+    private CapslockServer(ServerConfig config) {
+        this.config = config;
+        this.transport = TransportFactory.resolve(config.transport());
+        this.boss = transport.newGroup(1, "capslock-accept");
+        this.workers = transport.newGroup(0, "capslock-io");
+        ServerBootstrap b = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(transport.serverChannel())
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                // Half-closure keeps the channel open when the client shuts its output, so queued replies still go out.
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, config.waterMark().toNetty())
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ServerInitializer(config, stats));
+        if (config.sndbuf() > 0) {
+            b.childOption(ChannelOption.SO_SNDBUF, config.sndbuf());
+        }
+        if (config.rcvbuf() > 0) {
+            // Set on the listener too: a window is agreed during the handshake, before accept().
+            b.option(ChannelOption.SO_RCVBUF, config.rcvbuf());
+            b.childOption(ChannelOption.SO_RCVBUF, config.rcvbuf());
+        }
+        try {
+            this.listener = b.bind(config.host(), config.port()).syncUninterruptibly().channel();
+        } catch (Exception e) {
+            shutdownGroups();
+            throw new CapslockException(ExitCodes.FAILURE, "cannot listen on " + config.host() + ":" + config.port()
+                    + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
+    }
+
+    /** Binds now; throws a {@link CapslockException} with a one-line reason if it can't. */
+    public static CapslockServer start(ServerConfig config) {
+        CapslockServer server = new CapslockServer(config);
+        log.info("capslock server listening on {} (transport {}, {}; water marks {}; chunk size {} bytes; charset {}; backpressure {})",
+                config.host() + ":" + server.port(), server.transport.transport().label(), server.transport.note(), config.waterMark(),
+                config.chunkSize(), config.charset().label(), config.backpressure() ? "on" : "OFF");
+        return server;
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) listener.localAddress();
+    }
+
+    public int port() {
+        return address().getPort();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public TransportFactory transport() {
+        return transport;
+    }
+
+    public ServerStats stats() {
+        return stats;
+    }
+
+    /** Stops accepting, closes the connections and the event loops. */
+    @Override
+    public void close() {
+        listener.close().syncUninterruptibly();
+        shutdownGroups();
+    }
+
+    private void shutdownGroups() {
+        boss.shutdownGracefully(0, 5, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        boss.terminationFuture().syncUninterruptibly();
+    }
+}
