@@ -35,12 +35,12 @@ public final class ConnectionStatsHandler extends ChannelDuplexHandler {
         }
     }
 
+    /** Accepted channels are connected before their pipeline is built, so the peer is known here. */
     @Override
-    public void channelActive(ChannelHandlerContext ctx) {
+    public void handlerAdded(ChannelHandlerContext ctx) {
         stats = new ConnectionStats(ctx.channel().remoteAddress());
         ctx.channel().attr(STATS).set(stats);
         serverStats.opened(stats);
-        ctx.fireChannelActive();
     }
 
     @Override

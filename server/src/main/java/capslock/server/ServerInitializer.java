@@ -2,10 +2,10 @@ package capslock.server;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.Channel;
 
 /** Builds each connection's pipeline: stats → (read throttle) → pending limit → chunk decoder → uppercase. */
-public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
+public final class ServerInitializer extends ChannelInitializer<Channel> {
     private final ServerConfig config;
     private final ServerStats stats;
 
@@ -15,7 +15,7 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     }
 
     @Override
-    protected void initChannel(SocketChannel ch) {
+    protected void initChannel(Channel ch) {
         ChannelPipeline p = ch.pipeline();
         p.addLast("stats", new ConnectionStatsHandler(stats));
         if (config.backpressure()) {

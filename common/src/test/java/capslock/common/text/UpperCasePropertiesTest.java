@@ -1,0 +1,87 @@
+package capslock.common.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+
+class UpperCasePropertiesTest {
+
+    @Property(tries = 2000)
+    void swarEqualsTheByteByByteRule(@ForAll @Size(max = 100) byte[] bytes) {
+        ByteBuf buf = Unpooled.wrappedBuffer(bytes.clone());
+        AsciiUpperCase.upperCaseInPlace(buf);
+        byte[] expected = new byte[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            expected[i] = bytes[i] >= 'a' && bytes[i] <= 'z' ? (byte) (bytes[i] - 32) : bytes[i];
+        }
+        assertThat(ByteBufUtil.getBytes(buf)).isEqualTo(expected);
+    }
+
+    @Example
+    void everyByteValueOutsideAToZIsLeftAlone() {
+        byte[] all = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            all[i] = (byte) i;
+        }
+        ByteBuf buf = Unpooled.wrappedBuffer(all.clone());
+        AsciiUpperCase.upperCaseInPlace(buf);
+        for (int i = 0; i < 256; i++) {
+            byte expected = i >= 'a' && i <= 'z' ? (byte) (i - 32) : (byte) i;
+            assertThat(buf.getByte(i)).as("byte %d", i).isEqualTo(expected);
+        }
+    }
+
+    @Property(tries = 2000)
+    void utf8UppercasingOfValidTextEqualsJavas(@ForAll String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        if (!new String(utf8, StandardCharsets.UTF_8).equals(text)) {
+            return; // lone surrogates do not survive encoding; nothing to compare
+        }
+        ByteBuf out = Utf8UpperCase.apply(Unpooled.wrappedBuffer(utf8), ByteBufAllocator.DEFAULT);
+        try {
+            assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(text.toUpperCase(Locale.ROOT));
+        } finally {
+            out.release();
+        }
+    }
+
+    @Example
+    void eszettBecomesTwoLetters() {
+        ByteBuf out = Utf8UpperCase.apply(Unpooled.copiedBuffer("straße", StandardCharsets.UTF_8), ByteBufAllocator.DEFAULT);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("STRASSE");
+        out.release();
+    }
+
+    @Example
+    void brokenUtf8PassesThroughUnchanged() {
+        byte[] broken = {'a', (byte) 0xC3, 'b', (byte) 0xFF, (byte) 0xE0, (byte) 0x80, (byte) 0x80, (byte) 0xC3, (byte) 0xA9};
+        ByteBuf out = Utf8UpperCase.apply(Unpooled.wrappedBuffer(broken), ByteBufAllocator.DEFAULT);
+        byte[] expected = {'A', (byte) 0xC3, 'B', (byte) 0xFF, (byte) 0xE0, (byte) 0x80, (byte) 0x80, (byte) 0xC3, (byte) 0x89};
+        assertThat(ByteBufUtil.getBytes(out)).isEqualTo(expected);
+        out.release();
+    }
+
+    @Property(tries = 2000)
+    void safeEndNeverSplitsACharacterThatCouldBeCompleted(@ForAll String text, @ForAll byte cutSeed) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length == 0) {
+            return;
+        }
+        int cut = Math.floorMod(cutSeed, utf8.length) + 1;
+        ByteBuf buf = Unpooled.wrappedBuffer(utf8);
+        int end = Utf8.safeEnd(buf, 0, cut);
+        assertThat(end).isBetween(Math.max(0, cut - 3), cut);
+        // What comes before the safe end decodes on its own, without a replacement character.
+        String head = buf.toString(0, end, StandardCharsets.UTF_8);
+        assertThat(text).startsWith(head);
+    }
+}

@@ -1,0 +1,204 @@
+package capslock.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import capslock.common.WaterMark;
+import capslock.common.text.TextCharset;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+/** The server's pipeline, driven through {@link EmbeddedChannel}: no sockets, exact control of reads. */
+class ServerPipelineTest {
+
+    private static EmbeddedChannel pipeline(ServerConfig config) {
+        return new EmbeddedChannel(new ServerInitializer(config, new ServerStats()));
+    }
+
+    private static byte[] drainOutbound(EmbeddedChannel ch) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (ByteBuf buf; (buf = ch.readOutbound()) != null; ) {
+            out.writeBytes(ByteBufUtil.getBytes(buf));
+            buf.release();
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void chunksAreAtMostChunkSizeAndShareTheReadBuffer() {
+        EmbeddedChannel ch = new EmbeddedChannel(new ChunkDecoder(1024, TextCharset.ASCII));
+        ch.writeInbound(Unpooled.wrappedBuffer(new byte[5000]));
+        List<Integer> sizes = new ArrayList<>();
+        for (ByteBuf chunk; (chunk = ch.readInbound()) != null; ) {
+            sizes.add(chunk.readableBytes());
+            assertThat(chunk.unwrap()).as("a slice, not a copy").isNotNull();
+            chunk.release();
+        }
+        assertThat(sizes).containsExactly(1024, 1024, 1024, 1024, 904);
+        assertThat(ch.finish()).isFalse();
+    }
+
+    @Test
+    void theBooksThirtyTwoBytesComeBackUppercased() {
+        EmbeddedChannel ch = pipeline(ServerConfig.loopback());
+        ch.writeInbound(Unpooled.copiedBuffer("capitalize this!capitalize this!", StandardCharsets.US_ASCII));
+        assertThat(new String(drainOutbound(ch), StandardCharsets.US_ASCII)).isEqualTo("CAPITALIZE THIS!CAPITALIZE THIS!");
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void asciiModeLeavesEveryNonLetterByteAlone() {
+        byte[] all = new byte[256 * 4];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = (byte) i;
+        }
+        EmbeddedChannel ch = pipeline(ServerConfig.loopback().withChunkSize(7));
+        ch.writeInbound(Unpooled.wrappedBuffer(all.clone()));
+        byte[] out = drainOutbound(ch);
+        assertThat(out).hasSize(all.length);
+        for (int i = 0; i < all.length; i++) {
+            byte b = all[i];
+            assertThat(out[i]).isEqualTo(b >= 'a' && b <= 'z' ? (byte) (b - 32) : b);
+        }
+        ch.finishAndReleaseAll();
+    }
+
+    @Property(tries = 300)
+    void anySplitOfTheInputGivesTheSameReply(@ForAll @Size(max = 3000) byte[] payload,
+                                             @ForAll @IntRange(min = 4, max = 2048) int chunkSize,
+                                             @ForAll long seed,
+                                             @ForAll boolean utf8) {
+        TextCharset charset = utf8 ? TextCharset.UTF_8 : TextCharset.ASCII;
+        byte[] reply = runThrough(pipeline(ServerConfig.loopback().withChunkSize(chunkSize).withCharset(charset)), payload, seed);
+        assertThat(reply).isEqualTo(oneShot(payload, charset));
+    }
+
+    @Property(tries = 300)
+    void utf8TextSplitAnywhereIsUppercasedLikeJava(@ForAll @Size(max = 400) String text,
+                                                   @ForAll @IntRange(min = 4, max = 64) int chunkSize,
+                                                   @ForAll long seed) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        if (!new String(utf8, StandardCharsets.UTF_8).equals(text)) {
+            return; // lone surrogates are not text
+        }
+        ServerConfig config = ServerConfig.loopback().withChunkSize(chunkSize).withCharset(TextCharset.UTF_8);
+        byte[] reply = runThrough(pipeline(config), utf8, seed);
+        assertThat(new String(reply, StandardCharsets.UTF_8)).isEqualTo(text.toUpperCase(Locale.ROOT));
+    }
+
+    @Test
+    void aCharacterSplitAcrossReadsIsKeptWhole() {
+        EmbeddedChannel ch = pipeline(ServerConfig.loopback().withCharset(TextCharset.UTF_8));
+        byte[] e = "é".getBytes(StandardCharsets.UTF_8);
+        ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {'x', e[0]}));
+        assertThat(new String(drainOutbound(ch), StandardCharsets.UTF_8)).isEqualTo("X");
+        ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {e[1], 'y'}));
+        assertThat(new String(drainOutbound(ch), StandardCharsets.UTF_8)).isEqualTo("ÉY");
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void halfCloseFlushesEverythingThenCloses() {
+        EmbeddedChannel ch = pipeline(ServerConfig.loopback().withCharset(TextCharset.UTF_8));
+        byte[] e = "é".getBytes(StandardCharsets.UTF_8);
+        ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {'a', e[0]}));
+        ch.pipeline().fireUserEventTriggered(ChannelInputShutdownEvent.INSTANCE);
+        ch.runPendingTasks();
+        // The unfinished character was not text: it goes back as it came, after everything else.
+        assertThat(drainOutbound(ch)).isEqualTo(new byte[] {'A', e[0]});
+        assertThat(ch.isOpen()).isFalse();
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void readingPausesExactlyWhileTheChannelIsUnwritable() {
+        ServerConfig config = ServerConfig.loopback().withChunkSize(100);
+        EmbeddedChannel ch = new EmbeddedChannel();
+        ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(300, 600));
+        List<boolean[]> seen = new ArrayList<>();
+        ch.pipeline().addLast(new ServerInitializer(config, new ServerStats()));
+        ch.pipeline().addAfter("throttle", "probe", new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+                seen.add(new boolean[] {ctx.channel().isWritable(), ctx.channel().config().isAutoRead()});
+                ctx.fireChannelWritabilityChanged();
+            }
+        });
+        ch.writeInbound(Unpooled.wrappedBuffer(new byte[2000]));
+        // While the chunks were written (before the flush) the buffer passed 600 bytes: paused; the flush drained it: resumed.
+        assertThat(seen).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(seen).allSatisfy(s -> assertThat(s[1]).as("autoRead follows writability").isEqualTo(s[0]));
+        assertThat(seen.get(0)[0]).isFalse();
+        assertThat(ch.config().isAutoRead()).isTrue();
+        assertThat(ConnectionStatsHandler.stats(ch).readPauses()).isEqualTo(seen.stream().filter(s -> !s[0]).count());
+        assertThat(drainOutbound(ch)).hasSize(2000);
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void withoutBackpressureTheServerKeepsReading() {
+        ServerConfig config = ServerConfig.loopback().withChunkSize(100).withBackpressure(false);
+        EmbeddedChannel ch = new EmbeddedChannel();
+        ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(300, 600));
+        ch.pipeline().addLast(new ServerInitializer(config, new ServerStats()));
+        ch.writeInbound(Unpooled.wrappedBuffer(new byte[2000]));
+        assertThat(ConnectionStatsHandler.stats(ch).readPauses()).isZero();
+        assertThat(drainOutbound(ch)).hasSize(2000);
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void aConnectionPastMaxPendingIsClosedWithAReason() {
+        ServerConfig config = ServerConfig.loopback().withBackpressure(false).withMaxPending(4096);
+        EmbeddedChannel ch = new EmbeddedChannel();
+        ch.pipeline().addLast(new ServerInitializer(config, new ServerStats()));
+        ConnectionStats stats = ConnectionStatsHandler.stats(ch);
+        ch.writeInbound(Unpooled.wrappedBuffer(new byte[10000]));
+        assertThat(ch.isOpen()).isFalse();
+        assertThat(stats.closeReason()).contains("--max-pending");
+        ch.finishAndReleaseAll();
+    }
+
+    static byte[] runThrough(EmbeddedChannel ch, byte[] payload, long seed) {
+        Random random = new Random(seed);
+        ByteArrayOutputStream reply = new ByteArrayOutputStream();
+        int i = 0;
+        while (i < payload.length) {
+            int n = 1 + random.nextInt(Math.min(payload.length - i, 700));
+            ch.writeInbound(Unpooled.wrappedBuffer(payload, i, n));
+            reply.writeBytes(drainOutbound(ch));
+            i += n;
+        }
+        ch.pipeline().fireUserEventTriggered(ChannelInputShutdownEvent.INSTANCE);
+        ch.runPendingTasks();
+        reply.writeBytes(drainOutbound(ch));
+        assertThat(ch.isOpen()).as("closed after the half-close").isFalse();
+        ch.finishAndReleaseAll();
+        return reply.toByteArray();
+    }
+
+    static byte[] oneShot(byte[] payload, TextCharset charset) {
+        ByteBuf out = charset.upperCase(Unpooled.copiedBuffer(payload), io.netty.buffer.ByteBufAllocator.DEFAULT);
+        try {
+            return ByteBufUtil.getBytes(out);
+        } finally {
+            out.release();
+        }
+    }
+}
