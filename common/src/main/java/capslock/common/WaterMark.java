@@ -12,7 +12,7 @@ public record WaterMark(int low, int high) {
         }
         if (low > high) {
             throw new IllegalArgumentException("low water mark " + Sizes.format(low)
-                    + " is above high water mark " + Sizes.format(high));
+                    + " is above the high water mark " + Sizes.format(high));
         }
     }
 

@@ -8,24 +8,28 @@ import capslock.common.net.Transport;
 import capslock.common.text.TextCharset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import org.slf4j.LoggerFactory;
 
 /** {@code capslock server}: runs the uppercase service until Ctrl-C or SIGTERM. */
 @Command(name = "server", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Run the uppercase service: it speaks the book's protocol (plain TCP; half-close when done)",
-                "and stops reading from a client whose replies pile up. Every option can also be set",
-                "as an environment variable CAPSLOCK_<OPTION>, e.g. CAPSLOCK_PORT=1060."},
+        description = {"Run the uppercase service. It speaks the book's protocol (plain TCP; the client half-closes "
+                + "when done) and stops reading from a client whose replies pile up.",
+                "Every option can also be set as an environment variable CAPSLOCK_<OPTION>, e.g. CAPSLOCK_PORT=1060."},
         sortOptions = false, showDefaultValues = true)
 public final class ServerCommand implements Callable<Integer> {
 
-    @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to listen on.")
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "0.0.0.0", description = "Address to listen on.")
     String host;
 
-    @Option(names = "--port", defaultValue = "1060", converter = Converters.Port.class,
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "1060", converter = Converters.Port.class,
             description = "TCP port (0 picks a free one).")
     int port;
 
-    @Option(names = "--chunk-size", defaultValue = "1024", converter = Converters.IntSize.class,
+    @Option(names = "--chunk-size", paramLabel = "SIZE", defaultValue = "1024", converter = Converters.IntSize.class,
             description = "Largest chunk the decoder hands on, as the book's recv(1024).")
     int chunkSize;
 
@@ -34,32 +38,40 @@ public final class ServerCommand implements Callable<Integer> {
     WaterMark waterMark;
 
     @Option(names = "--backpressure", defaultValue = "true", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
-            description = "Stop reading while the channel is unwritable. false shows the server-side failure.")
+            description = "Stop reading while the channel is unwritable (default: true). false shows the server-side failure.")
     boolean backpressure;
 
-    @Option(names = "--max-pending", defaultValue = "64MiB", converter = Converters.PositiveSize.class,
+    @Option(names = "--max-pending", paramLabel = "SIZE", defaultValue = "64MiB", converter = Converters.PositiveSize.class,
             description = "Close a connection whose outbound buffer passes this (a guard for --backpressure=false).")
     long maxPending;
 
-    @Option(names = "--charset", defaultValue = "ascii", converter = Converters.Charsets.class,
+    @Option(names = "--charset", paramLabel = "CHARSET", defaultValue = "ascii", converter = Converters.Charsets.class,
             description = "ascii (byte-exact, as the book) or utf-8 (Unicode uppercasing; length may change).")
     TextCharset charset;
 
-    @Option(names = "--transport", defaultValue = "auto", converter = Converters.Transports.class,
+    @Option(names = "--transport", paramLabel = "TRANSPORT", defaultValue = "auto", converter = Converters.Transports.class,
             description = "auto, nio, epoll or io_uring.")
     Transport transport;
 
-    @Option(names = "--sndbuf", defaultValue = "0", converter = Converters.Size.class,
+    @Option(names = "--sndbuf", paramLabel = "SIZE", defaultValue = "0", converter = Converters.Size.class,
             description = "SO_SNDBUF for connections (0: kernel auto-tuning).")
     long sndbuf;
 
-    @Option(names = "--rcvbuf", defaultValue = "0", converter = Converters.Size.class,
+    @Option(names = "--rcvbuf", paramLabel = "SIZE", defaultValue = "0", converter = Converters.Size.class,
             description = "SO_RCVBUF for connections (0: kernel auto-tuning).")
     long rcvbuf;
 
+    @Spec
+    CommandSpec spec;
+
+    /** The configuration the options describe; a combination that makes no sense is a usage error (exit 2). */
     ServerConfig config() {
-        return new ServerConfig(host, port, chunkSize, waterMark, backpressure, maxPending, charset, transport,
-                socketBuffer("--sndbuf", sndbuf), socketBuffer("--rcvbuf", rcvbuf));
+        try {
+            return new ServerConfig(host, port, chunkSize, waterMark, backpressure, maxPending, charset, transport,
+                    socketBuffer("--sndbuf", sndbuf), socketBuffer("--rcvbuf", rcvbuf));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private static int socketBuffer(String option, long size) {
@@ -74,7 +86,7 @@ public final class ServerCommand implements Callable<Integer> {
         ShutdownSignal signal = ShutdownSignal.install();
         try (CapslockServer server = CapslockServer.start(config())) {
             signal.await();
-            org.slf4j.LoggerFactory.getLogger(ServerCommand.class).info("{} received: shutting down", signal.name());
+            LoggerFactory.getLogger(ServerCommand.class).info("{} received: shutting down", signal.name());
         }
         return 0;
     }
