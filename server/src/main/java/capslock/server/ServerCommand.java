@@ -53,13 +53,13 @@ public final class ServerCommand implements Callable<Integer> {
             description = "auto, nio, epoll or io_uring.")
     Transport transport;
 
-    @Option(names = "--sndbuf", paramLabel = "SIZE", defaultValue = "0", converter = Converters.Size.class,
+    @Option(names = "--sndbuf", paramLabel = "SIZE", defaultValue = "0", converter = Converters.SocketBuffer.class,
             description = "SO_SNDBUF for connections (0: kernel auto-tuning).")
-    long sndbuf;
+    int sndbuf;
 
-    @Option(names = "--rcvbuf", paramLabel = "SIZE", defaultValue = "0", converter = Converters.Size.class,
+    @Option(names = "--rcvbuf", paramLabel = "SIZE", defaultValue = "0", converter = Converters.SocketBuffer.class,
             description = "SO_RCVBUF for connections (0: kernel auto-tuning).")
-    long rcvbuf;
+    int rcvbuf;
 
     @Spec
     CommandSpec spec;
@@ -68,18 +68,12 @@ public final class ServerCommand implements Callable<Integer> {
     ServerConfig config() {
         try {
             return new ServerConfig(host, port, chunkSize, waterMark, backpressure, maxPending, charset, transport,
-                    socketBuffer("--sndbuf", sndbuf), socketBuffer("--rcvbuf", rcvbuf));
+                    sndbuf, rcvbuf);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
-    private static int socketBuffer(String option, long size) {
-        if (size > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(option + " is too large");
-        }
-        return (int) size;
-    }
 
     @Override
     public Integer call() throws InterruptedException {

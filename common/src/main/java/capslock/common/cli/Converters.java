@@ -54,6 +54,18 @@ public final class Converters {
         }
     }
 
+    /** A socket buffer size: 0 (leave it to the kernel) up to what an int holds. */
+    public static final class SocketBuffer implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            long size = new Size().convert(value);
+            if (size > Integer.MAX_VALUE) {
+                throw new TypeConversionException("'" + value + "' is too large (at most 2 GiB - 1)");
+            }
+            return (int) size;
+        }
+    }
+
     /** {@code LOW:HIGH}. */
     public static final class WaterMarks implements ITypeConverter<WaterMark> {
         @Override

@@ -1,0 +1,35 @@
+package capslock.client;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.io.Closeable;
+
+/** What the client sends, produced a write at a time on the event loop. */
+interface Payload extends Closeable {
+
+    /**
+     * The next piece, at most {@code max} bytes; {@code null} when nothing is available right now (input
+     * not read yet) or the payload is exhausted — {@link #exhausted()} tells which.
+     */
+    ByteBuf next(ByteBufAllocator alloc, int max);
+
+    boolean exhausted();
+
+    /** Total size in bytes, or -1 when unknown until the end (a stream). */
+    long size();
+
+    /** The same bytes again, from the start, for verifying the reply without keeping a copy of the payload. */
+    Replay replay();
+
+    @Override
+    void close();
+
+    /** A second, synchronous reading of the payload's bytes. */
+    interface Replay extends Closeable {
+        /** Up to {@code max} bytes appended to {@code dst}; -1 at the end. */
+        int read(ByteBuf dst, int max);
+
+        @Override
+        void close();
+    }
+}

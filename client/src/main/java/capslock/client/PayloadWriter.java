@@ -1,0 +1,122 @@
+package capslock.client;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DuplexChannel;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes the payload from the event loop in batches, then half-closes. Subclasses decide only whether
+ * another write may go out now; the bytes written to the socket are counted as write promises complete.
+ */
+abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
+    /** Yield to the event loop this often, so reads, the stall detector and sampling keep running. */
+    private static final int BATCH_BYTES = 256 * 1024;
+
+    private final Payload payload;
+    private final Transfer transfer;
+    private final Diagnosis diagnosis;
+    private final int writeSize;
+    private final long maxPending;
+    /** Sizes of writes not yet in the socket; promises complete in write order. */
+    private final ArrayDeque<Integer> unwritten = new ArrayDeque<>();
+    private final ChannelFutureListener onWritten;
+    private boolean sending = true;
+    private boolean pending;
+
+    PayloadWriter(Payload payload, Transfer transfer, Diagnosis diagnosis, int writeSize, long maxPending) {
+        this.payload = payload;
+        this.transfer = transfer;
+        this.diagnosis = diagnosis;
+        this.writeSize = writeSize;
+        this.maxPending = maxPending;
+        this.onWritten = future -> {
+            int n = unwritten.poll();
+            if (future.isSuccess()) {
+                transfer.written(n);
+            }
+        };
+    }
+
+    /** Whether another write may go out now. */
+    protected abstract boolean mayWrite(Channel channel);
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        ctx.fireChannelActive();
+        writeSome(ctx);
+    }
+
+    /** Writes one batch (or less, if {@link #mayWrite} says stop), flushes, and schedules the next. */
+    protected final void writeSome(ChannelHandlerContext ctx) {
+        pending = false;
+        if (!sending || transfer.finished()) {
+            return;
+        }
+        try {
+            int budget = BATCH_BYTES;
+            while (budget > 0 && mayWrite(ctx.channel())) {
+                ByteBuf buf = payload.next(ctx.alloc(), writeSize);
+                if (buf == null) {
+                    ctx.flush();
+                    if (payload.exhausted()) {
+                        finishSending(ctx);
+                    } else {
+                        waitForInput(ctx);
+                    }
+                    return;
+                }
+                transfer.waitingForInput(false);
+                int n = buf.readableBytes();
+                unwritten.add(n);
+                transfer.produced(n);
+                ctx.write(buf).addListener(onWritten);
+                budget -= n;
+            }
+            transfer.sampleNettyQueued(); // the peak is now, before the flush hands bytes to the socket
+            ctx.flush();
+        } catch (UncheckedIOException e) {
+            transfer.finish(Outcome.FAILED, snapshot -> e.getMessage());
+            return;
+        }
+        if (transfer.nettyQueued() > maxPending) {
+            transfer.finish(Outcome.MEMORY_GUARD, diagnosis::memoryGuard);
+        } else if (mayWrite(ctx.channel())) {
+            resume(ctx);
+        }
+    }
+
+    /** Continues writing on a later turn of the event loop (unless already scheduled). */
+    protected final void resume(ChannelHandlerContext ctx) {
+        if (!pending && sending) {
+            pending = true;
+            ctx.executor().execute(() -> writeSome(ctx));
+        }
+    }
+
+    private void waitForInput(ChannelHandlerContext ctx) {
+        transfer.waitingForInput(true);
+        pending = true;
+        ctx.executor().schedule(() -> writeSome(ctx), 1, TimeUnit.MILLISECONDS);
+    }
+
+    /** Once the last byte is in the socket: half-close, as the protocol says, and tell the reader. */
+    private void finishSending(ChannelHandlerContext ctx) {
+        sending = false;
+        transfer.waitingForInput(false);
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) future -> {
+            if (future.isSuccess() && !transfer.finished()) {
+                ((DuplexChannel) future.channel()).shutdownOutput().addListener(shutdown -> {
+                    transfer.sendDone();
+                    ctx.fireUserEventTriggered(SendComplete.INSTANCE);
+                });
+            }
+        });
+    }
+}

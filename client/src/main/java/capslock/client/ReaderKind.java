@@ -1,0 +1,9 @@
+package capslock.client;
+
+/** When the client reads the reply. */
+enum ReaderKind {
+    /** Nothing until everything has been sent, like the book's client. */
+    AFTER,
+    /** While it writes. */
+    CONCURRENT
+}

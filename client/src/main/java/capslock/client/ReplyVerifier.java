@@ -1,0 +1,128 @@
+package capslock.client;
+
+import capslock.common.text.TextCharset;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.UnpooledByteBufAllocator;
+
+/**
+ * Checks the reply, as it streams in, against the uppercase of a second reading of the payload. It holds
+ * only what has been replayed but not yet matched, never the whole payload.
+ */
+final class ReplyVerifier implements AutoCloseable {
+    private static final int STEP = 64 * 1024;
+
+    private final Payload.Replay replay;
+    private final TextCharset charset;
+    private final ByteBufAllocator alloc = UnpooledByteBufAllocator.DEFAULT;
+    /** Replayed bytes not yet uppercased: the start of a UTF-8 sequence whose rest has not been read. */
+    private final ByteBuf raw = alloc.heapBuffer(STEP);
+    private final ByteBuf expected = alloc.heapBuffer(STEP);
+    private boolean replayEnded;
+    private long verified;
+    private long firstDifference = -1;
+    private String problem;
+
+    ReplyVerifier(Payload.Replay replay, TextCharset charset) {
+        this.replay = replay;
+        this.charset = charset;
+    }
+
+    /** Checks the readable bytes of {@code reply}; false at the first wrong byte (see {@link #problem()}). */
+    boolean check(ByteBuf reply) {
+        int index = reply.readerIndex();
+        int remaining = reply.readableBytes();
+        while (remaining > 0) {
+            if (!expected.isReadable() && !refill()) {
+                return fail(verified, "the reply is longer than expected: " + remaining + " extra byte(s) from offset "
+                        + verified);
+            }
+            int n = Math.min(remaining, expected.readableBytes());
+            // Compared through NIO views: one leak-tracker record per call, not one per 8 bytes (paranoid tests).
+            int i = expected.nioBuffer(expected.readerIndex(), n).mismatch(reply.nioBuffer(index, n));
+            if (i >= 0) {
+                long at = verified + i;
+                return fail(at, "first difference at offset " + at + ": expected " + describe(expected.getByte(expected.readerIndex() + i))
+                        + ", received " + describe(reply.getByte(index + i)));
+            }
+            expected.skipBytes(n);
+            index += n;
+            remaining -= n;
+            verified += n;
+        }
+        return true;
+    }
+
+    /** At the end of the reply: false if bytes are still owed (a short reply). */
+    boolean complete() {
+        if (problem != null) {
+            return false;
+        }
+        if (expected.isReadable() || refill()) {
+            return fail(verified, "the reply is short: it ended at offset " + verified + " but more was expected");
+        }
+        return true;
+    }
+
+    long verified() {
+        return verified;
+    }
+
+    long firstDifference() {
+        return firstDifference;
+    }
+
+    String problem() {
+        return problem;
+    }
+
+    private boolean fail(long offset, String why) {
+        firstDifference = offset;
+        problem = why;
+        return false;
+    }
+
+    /** Replays and uppercases the next piece into {@code expected}; false when there is nothing more. */
+    private boolean refill() {
+        expected.clear();
+        while (!expected.isReadable()) {
+            int n = replayEnded ? -1 : replay.read(raw, STEP);
+            if (n < 0) {
+                replayEnded = true;
+                if (!raw.isReadable()) {
+                    return false;
+                }
+                upperCase(raw.readableBytes());
+            } else if (n == 0) {
+                return false;
+            } else {
+                int end = charset.safeEnd(raw, raw.readerIndex(), raw.writerIndex());
+                if (end > raw.readerIndex()) {
+                    upperCase(end - raw.readerIndex());
+                }
+            }
+            raw.discardReadBytes();
+        }
+        return true;
+    }
+
+    private void upperCase(int length) {
+        ByteBuf upper = charset.upperCase(raw.readRetainedSlice(length), alloc);
+        try {
+            expected.writeBytes(upper);
+        } finally {
+            upper.release();
+        }
+    }
+
+    private static String describe(byte b) {
+        return b >= 0x20 && b < 0x7F ? "'" + (char) b + "'" : String.format("0x%02x", b & 0xFF);
+    }
+
+    @Override
+    public void close() {
+        raw.release();
+        expected.release();
+        replay.close();
+    }
+}

@@ -1,0 +1,176 @@
+package capslock.client;
+
+import capslock.common.Sizes;
+import capslock.common.WaterMark;
+import capslock.common.cli.CapslockException;
+import capslock.common.cli.Converters;
+import capslock.common.cli.ExitCodes;
+import capslock.common.cli.VersionProvider;
+import capslock.common.text.TextCharset;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code capslock send}: sends a payload through the service, verifies the reply, and explains a stall. */
+@Command(name = "send", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        showDefaultValues = true,
+        description = {"Send a payload to the uppercase service and verify every byte of the reply.",
+                "--mode naive behaves like the book's client (writes everything, then reads) and freezes with a large "
+                        + "payload; capslock detects the freeze and explains it. --mode backpressure (the default) "
+                        + "writes only while the channel is writable and reads concurrently."})
+public final class SendCommand implements Callable<Integer> {
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--bytes", paramLabel = "SIZE", converter = Converters.PositiveSize.class,
+            description = "Send SIZE bytes of the book's message 'capitalize this!', rounded up to whole messages "
+                    + "(default 1MiB).")
+    Long bytes;
+
+    @Option(names = "--input", paramLabel = "FILE", description = "Send this file instead (- for standard input).")
+    String input;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the reply here (- for standard output).")
+    String output;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "backpressure",
+            description = "naive (naive writer, read after sending: the book's client) or backpressure "
+                    + "(watermark writer, concurrent reader).")
+    Mode mode;
+
+    @Option(names = "--writer", paramLabel = "WRITER", description = "naive or watermark; overrides --mode's writer.")
+    WriterKind writer;
+
+    @Option(names = "--reader", paramLabel = "READER", description = "after or concurrent; overrides --mode's reader.")
+    ReaderKind reader;
+
+    @Option(names = "--water-mark", paramLabel = "LOW:HIGH", defaultValue = WaterMark.DEFAULT,
+            converter = Converters.WaterMarks.class, description = "The client channel's write-buffer water marks.")
+    WaterMark waterMark;
+
+    @Option(names = "--write-size", paramLabel = "SIZE", defaultValue = "16", converter = Converters.IntSize.class,
+            description = "Bytes per write (16: the book's message).")
+    int writeSize;
+
+    @Option(names = "--stall-timeout", paramLabel = "DURATION", defaultValue = "5s", converter = Converters.Durations.class,
+            description = "Stop and explain when no byte has moved either way for this long.")
+    Duration stallTimeout;
+
+    @Option(names = "--max-pending", paramLabel = "SIZE", defaultValue = "64MiB", converter = Converters.PositiveSize.class,
+            description = "Stop when the client's outbound buffer holds more than this (Netty's count).")
+    long maxPending;
+
+    @Option(names = "--charset", paramLabel = "CHARSET", defaultValue = "ascii", converter = Converters.Charsets.class,
+            description = "How the server uppercases, for verifying: ascii or utf-8.")
+    TextCharset charset;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress display.")
+    boolean quiet;
+
+    @Option(names = "--json", description = "Print the summary as one JSON object.")
+    boolean json;
+
+    @Option(names = "--timeline", paramLabel = "FILE.csv",
+            description = "Write a sample every 50 ms: seconds, produced, queued, netty_queued, written, received, writable.")
+    Path timeline;
+
+    @Spec
+    CommandSpec spec;
+
+    SendConfig config() {
+        if (stallTimeout.isZero() || stallTimeout.isNegative()) {
+            throw new ParameterException(spec.commandLine(), "--stall-timeout must be positive");
+        }
+        return new SendConfig(connection.host, connection.port, connection.transport, connection.sndbuf, connection.rcvbuf,
+                writer != null ? writer : mode.writer, reader != null ? reader : mode.reader, waterMark, writeSize,
+                stallTimeout, maxPending, charset);
+    }
+
+    Payload payload() {
+        if (input != null && bytes != null) {
+            throw new ParameterException(spec.commandLine(), "--bytes and --input cannot be used together");
+        }
+        return input != null ? StreamPayload.open(input, System.in) : new BookPayload(bytes != null ? bytes : 1L << 20);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException, IOException {
+        SendConfig config = config();
+        boolean replyOnStdout = "-".equals(output);
+        PrintStream report = replyOnStdout ? System.err : System.out;
+        try (Payload payload = payload(); OutputStream out = openOutput(); Timeline samples = openTimeline()) {
+            if (!quiet && !json) {
+                System.err.println("capslock send: " + (payload.size() < 0 ? "a stream" : Sizes.grouped(payload.size()) + " B")
+                        + " to " + config.host() + ":" + config.port() + ", " + config.modeLabel() + ", stall timeout "
+                        + capslock.common.Durations.format(config.stallTimeout()));
+            }
+            SendClient client = SendClient.start(config, payload, out, samples != null ? samples : s -> { });
+            new ProgressDisplay(ProgressDisplay.styleFor(quiet || json), System.err).follow(client.transfer(), payload.size());
+            SendSummary summary = client.await();
+            if (samples != null) {
+                samples.accept(client.transfer().snapshot());
+            }
+            report.println(json ? toJson(summary) : "\n" + summary.toText());
+            return summary.exitCode();
+        }
+    }
+
+    private OutputStream openOutput() {
+        if (output == null) {
+            return null;
+        }
+        if (output.equals("-")) {
+            // Flushed but never closed: the summary may still go to stderr, and System.out belongs to the JVM.
+            return new FilterOutputStream(new BufferedOutputStream(System.out, 64 * 1024)) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            };
+        }
+        try {
+            return new BufferedOutputStream(Files.newOutputStream(Path.of(output)), 64 * 1024);
+        } catch (IOException e) {
+            throw new CapslockException(ExitCodes.USAGE, "--output " + output + ": cannot write (" + e.getMessage() + ")");
+        }
+    }
+
+    private Timeline openTimeline() {
+        if (timeline == null) {
+            return null;
+        }
+        try {
+            return new Timeline(timeline);
+        } catch (IOException e) {
+            throw new CapslockException(ExitCodes.USAGE, "--timeline " + timeline + ": cannot write (" + e.getMessage() + ")");
+        }
+    }
+
+    static String toJson(SendSummary summary) {
+        try {
+            return new ObjectMapper().writeValueAsString(summary);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

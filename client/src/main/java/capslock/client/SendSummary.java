@@ -1,0 +1,57 @@
+package capslock.client;
+
+import capslock.common.Sizes;
+import java.util.Locale;
+
+/** The end of a {@code send}, as text or (field for field) as JSON. */
+public record SendSummary(String outcome,
+                   int exitCode,
+                   String writer,
+                   String reader,
+                   String waterMark,
+                   int writeSize,
+                   String transport,
+                   long payloadBytes,
+                   long produced,
+                   long written,
+                   long received,
+                   double seconds,
+                   double megabytesPerSecond,
+                   long peakQueuedPayload,
+                   long peakQueuedNetty,
+                   int writabilityChanges,
+                   Long firstDifference,
+                   String explanation) {
+
+    static SendSummary of(SendConfig config, String transport, long payloadBytes, Transfer transfer, Transfer.Result result,
+                          Long firstDifference) {
+        Snapshot at = result.at();
+        return new SendSummary(result.outcome().name().toLowerCase(Locale.ROOT), result.outcome().exitCode(),
+                config.writer().name().toLowerCase(Locale.ROOT), config.reader().name().toLowerCase(Locale.ROOT),
+                config.waterMark().toString(), config.writeSize(), transport, payloadBytes, at.produced(), at.written(),
+                at.received(), round(transfer.seconds(), 3), round(Sizes.megabytesPerSecond(at.received(), transfer.seconds()), 1),
+                transfer.peakPayloadQueued(), transfer.peakNettyQueued(), transfer.writabilityChanges(), firstDifference,
+                result.explanation());
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+
+    /** The human summary; a transfer that did not complete leads with its diagnosis. */
+    String toText() {
+        String payload = payloadBytes < 0 ? "a stream" : Sizes.grouped(payloadBytes) + " B";
+        return String.join("\n",
+                "capslock send: " + (exitCode == 0 ? "completed — " + explanation : explanation),
+                "",
+                "  payload             " + payload + ", " + writer + " writer, reader " + reader + ", " + writeSize
+                        + "-byte writes, water marks " + waterMark + ", " + transport,
+                "  sent / received     " + Sizes.grouped(written) + " B / " + Sizes.grouped(received) + " B in "
+                        + String.format(Locale.ROOT, "%.2f s = %.1f MB/s", seconds, megabytesPerSecond),
+                "  peak queued         " + Sizes.grouped(peakQueuedPayload) + " B of payload (Netty counts "
+                        + Sizes.grouped(peakQueuedNetty) + " B)",
+                "  writability changes " + Sizes.grouped(writabilityChanges),
+                "  outcome             " + outcome + " (exit code " + exitCode + ")");
+    }
+}

@@ -1,0 +1,77 @@
+package capslock.client;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Watches a transfer from its event loop every 50 ms: keeps the peaks, feeds the timeline, counts
+ * writability changes, and stops the transfer when nothing has moved on the wire for the stall timeout
+ * or when the outbound buffer passes the memory guard — so the client never hangs.
+ */
+final class TransferMonitor extends ChannelInboundHandlerAdapter {
+    static final long SAMPLE_MILLIS = 50;
+
+    private final Transfer transfer;
+    private final Diagnosis diagnosis;
+    private final long stallNanos;
+    private final long maxPending;
+    private final Consumer<Snapshot> samples;
+    private ScheduledFuture<?> task;
+    private long lastMoved = -1;
+    private long lastProgressNanos;
+
+    TransferMonitor(Transfer transfer, Diagnosis diagnosis, Duration stallTimeout, long maxPending, Consumer<Snapshot> samples) {
+        this.transfer = transfer;
+        this.diagnosis = diagnosis;
+        this.stallNanos = stallTimeout.toNanos();
+        this.maxPending = maxPending;
+        this.samples = samples;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        lastProgressNanos = System.nanoTime();
+        task = ctx.executor().scheduleAtFixedRate(this::sample, SAMPLE_MILLIS, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        transfer.writabilityChanged();
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (task != null) {
+            task.cancel(false);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    private void sample() {
+        if (transfer.finished()) {
+            return;
+        }
+        transfer.sampleNettyQueued();
+        Snapshot now = transfer.snapshot();
+        samples.accept(now);
+        long moved = now.written() + now.received();
+        long nanos = System.nanoTime();
+        // Waiting for a slow input (a pipe) is not a stall: nothing is owed by either side.
+        if (moved != lastMoved || transfer.isWaitingForInput()) {
+            lastMoved = moved;
+            lastProgressNanos = nanos;
+        } else if (nanos - lastProgressNanos >= stallNanos) {
+            transfer.finish(Outcome.STALLED, diagnosis::stall);
+            return;
+        }
+        if (now.nettyQueued() > maxPending) {
+            transfer.finish(Outcome.MEMORY_GUARD, diagnosis::memoryGuard);
+        }
+    }
+}
