@@ -7,6 +7,8 @@ import capslock.server.ConnectionStats;
 import capslock.server.ServerConfig;
 import java.net.SocketAddress;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +48,8 @@ class SendLoopbackTest {
         SendConfig config = start(ServerConfig.loopback().withSocketBuffers(SMALL_BUFFER, SMALL_BUFFER))
                 .with(WriterKind.NAIVE, ReaderKind.AFTER).withSocketBuffers(SMALL_BUFFER, SMALL_BUFFER).withWriteSize(1024);
         long payload = 4L << 20; // many times the 4 × 64 KiB of socket buffers, well within --max-pending
-        SendSummary summary = send(config, payload);
+        List<Snapshot> samples = new CopyOnWriteArrayList<>();
+        SendSummary summary = SendClient.start(config, new BookPayload(payload), null, samples::add).await();
 
         assertThat(summary.exitCode()).as(summary.toText()).isEqualTo(3);
         assertThat(summary.outcome()).isEqualTo("stalled");
@@ -59,6 +62,12 @@ class SendLoopbackTest {
                 .contains(capslock.common.Sizes.grouped(queued) + " B of payload")
                 .contains("the server has stopped reading")
                 .contains("--reader concurrent");
+        // The detector's promise: stopped within the stall timeout (+ 2 s slack) of the last byte that moved.
+        Snapshot last = samples.get(samples.size() - 1);
+        double lastMoved = samples.stream()
+                .filter(s -> s.written() == last.written() && s.received() == last.received())
+                .mapToDouble(Snapshot::seconds).min().orElseThrow();
+        assertThat(summary.seconds() - lastMoved).isLessThanOrEqualTo(STALL.toSeconds() + 2.0);
     }
 
     /**

@@ -1,0 +1,170 @@
+package capslock.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import capslock.Capslock;
+import capslock.common.cli.CommandRunner;
+import capslock.server.CapslockServer;
+import capslock.server.ServerConfig;
+import capslock.common.text.TextCharset;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+/** {@code capslock send} as a user runs it: files in and out, JSON and timeline, and every error as one line. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class SendCommandTest {
+    private final StringWriter err = new StringWriter();
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private CapslockServer server;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void captureStdout() {
+        originalOut = System.out;
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private int run(String... args) {
+        CommandLine cli = CommandRunner.commandLine(new Capslock(), Map.of());
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private String port() {
+        if (server == null) {
+            server = CapslockServer.start(ServerConfig.loopback());
+        }
+        return "--port=" + server.port();
+    }
+
+    @Test
+    void aFileWithNonAsciiBytesRoundTripsUppercased() throws Exception {
+        byte[] input = new byte[3 * 1024 * 1024 + 7];
+        new Random(42).nextBytes(input);
+        Path in = Files.write(dir.resolve("notes.bin"), input);
+        Path out = dir.resolve("NOTES.bin");
+
+        int exit = run("send", port(), "--input", in.toString(), "--output", out.toString(), "--quiet", "--write-size=4KiB");
+
+        assertThat(exit).as(err.toString()).isZero();
+        byte[] expected = input.clone();
+        for (int i = 0; i < expected.length; i++) {
+            if (expected[i] >= 'a' && expected[i] <= 'z') {
+                expected[i] -= 0x20;
+            }
+        }
+        assertThat(Files.readAllBytes(out)).isEqualTo(expected);
+    }
+
+    @Test
+    void utf8TextRoundTripsThroughAUtf8Server() throws Exception {
+        server = CapslockServer.start(ServerConfig.loopback().withCharset(TextCharset.UTF_8));
+        Path in = Files.writeString(dir.resolve("de.txt"), "Die Straße, ǆungla, ﬁn.\n".repeat(5000));
+        Path out = dir.resolve("DE.txt");
+
+        int exit = run("send", port(), "--input", in.toString(), "--output", out.toString(), "--charset=utf-8", "--quiet");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(Files.readString(out)).isEqualTo("DIE STRASSE, ǄUNGLA, FIN.\n".repeat(5000));
+    }
+
+    @Test
+    void jsonAndTimelineDescribeTheTransfer() throws Exception {
+        Path timeline = dir.resolve("t.csv");
+        int exit = run("send", port(), "--bytes=4MiB", "--json", "--timeline", timeline.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode json = new ObjectMapper().readTree(stdout.toString(StandardCharsets.UTF_8));
+        assertThat(json.get("outcome").asText()).isEqualTo("completed");
+        assertThat(json.get("received").asLong()).isEqualTo(4L << 20);
+        assertThat(json.get("writer").asText()).isEqualTo("watermark");
+        assertThat(json.has("peakQueuedNetty")).isTrue();
+        List<String> rows = Files.readAllLines(timeline);
+        assertThat(rows.get(0)).isEqualTo(Timeline.HEADER);
+        assertThat(rows.get(rows.size() - 1)).contains(",4194304,");
+    }
+
+    @Test
+    void theNaiveModeTripsTheMemoryGuardWithExitFour() {
+        int exit = run("send", port(), "--mode=naive", "--bytes=1GiB", "--max-pending=8MiB", "--quiet");
+
+        assertThat(exit).isEqualTo(4);
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("memory guard").contains("--writer watermark");
+    }
+
+    @Test
+    void anUnreachableServerIsOneLineAndExitOne() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        int exit = run("send", "--port=" + closedPort, "--quiet");
+
+        assertThat(exit).isEqualTo(1);
+        assertOneLine("cannot connect to 127.0.0.1:" + closedPort);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--bytes=lots                 | lots",
+        "--bytes=0                    | at least 1 byte",
+        "--writer=sloppy              | sloppy",
+        "--mode=fast                  | fast",
+        "--water-mark=1KiB            | ",
+        "--stall-timeout=soon         | soon",
+        "--input=/no/such/file        | no such file",
+        "--port=99999                 | out of range",
+    })
+    void badOptionsAreOneLineAndExitTwo(String option, String expected) {
+        int exit = run("send", option, "--quiet");
+        assertThat(exit).isEqualTo(2);
+        assertOneLine(expected);
+    }
+
+    @Test
+    void bytesAndInputTogetherAreAUsageError() {
+        int exit = run("send", "--bytes=1KiB", "--input=-");
+        assertThat(exit).isEqualTo(2);
+        assertOneLine("cannot be used together");
+    }
+
+    private void assertOneLine(String expected) {
+        String text = err.toString();
+        assertThat(text.lines()).as(text).hasSize(1);
+        assertThat(text).startsWith("capslock send: ").doesNotContain("Exception").doesNotContain("\tat ");
+        if (expected != null) {
+            assertThat(text).contains(expected);
+        }
+    }
+}
