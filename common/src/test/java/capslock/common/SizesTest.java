@@ -38,7 +38,7 @@ class SizesTest {
     @Test
     void waterMarksMustBeOrdered() {
         assertThat(WaterMark.parse("32KiB:64KiB")).isEqualTo(new WaterMark(32768, 65536));
-        assertThatThrownBy(() -> WaterMark.parse("64KiB:32KiB")).hasMessageContaining("above high");
+        assertThatThrownBy(() -> WaterMark.parse("64KiB:32KiB")).hasMessageContaining("above the high water mark");
         assertThatThrownBy(() -> WaterMark.parse("64KiB")).hasMessageContaining("LOW:HIGH");
     }
 
