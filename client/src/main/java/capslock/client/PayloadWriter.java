@@ -64,6 +64,7 @@ abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
             while (budget > 0 && mayWrite(ctx.channel())) {
                 ByteBuf buf = payload.next(ctx.alloc(), writeSize);
                 if (buf == null) {
+                    transfer.sampleNettyQueued();
                     ctx.flush();
                     if (payload.exhausted()) {
                         finishSending(ctx);

@@ -11,7 +11,7 @@ import java.util.function.Function;
  * another thread, hence {@code volatile} (single writer, so plain increments are safe).
  */
 final class Transfer {
-    private final long startNanos = System.nanoTime();
+    private volatile long startNanos = System.nanoTime();
     private final CompletableFuture<Result> result = new CompletableFuture<>();
     private volatile Channel channel;
     private volatile long produced;
@@ -33,6 +33,11 @@ final class Transfer {
     SocketAddress localAddress() {
         Channel ch = channel;
         return ch == null ? null : ch.localAddress();
+    }
+
+    /** The clock starts when the connection is up, so set-up costs do not count against throughput. */
+    void connected() {
+        startNanos = System.nanoTime();
     }
 
     void attach(Channel ch) {

@@ -34,6 +34,7 @@ final class TransferMonitor extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        transfer.connected();
         lastProgressNanos = System.nanoTime();
         task = ctx.executor().scheduleAtFixedRate(this::sample, SAMPLE_MILLIS, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
         ctx.fireChannelActive();
