@@ -72,7 +72,7 @@ final class ProgressDisplay {
             do {
                 Snapshot s = transfer.snapshot();
                 bar.stepTo(s.written());
-                bar.setExtraMessage(String.format(Locale.ROOT, "recv %s, queued %s, %s", Sizes.format(s.received()),
+                bar.setExtraMessage(String.format(Locale.ROOT, " recv %s · queued %s · %s", Sizes.format(s.received()),
                         Sizes.format(s.payloadQueued()), s.writable() ? "writable" : "UNWRITABLE"));
             } while (!waitFor(transfer, 100));
             bar.stepTo(transfer.snapshot().written());
