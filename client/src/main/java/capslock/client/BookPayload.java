@@ -5,7 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import java.nio.charset.StandardCharsets;
 
 /** The book's 16-byte message {@code capitalize this!} repeated, rounded up to whole messages as the book does. */
-final class BookPayload implements Payload {
+public final class BookPayload implements Payload {
     static final byte[] MESSAGE = "capitalize this!".getBytes(StandardCharsets.US_ASCII);
     /** Many messages back to back, so one copy fills a write of any size in a few steps. */
     private static final byte[] PATTERN = repeated(4096);
@@ -13,11 +13,11 @@ final class BookPayload implements Payload {
     private final long size;
     private long position;
 
-    BookPayload(long bytes) {
+    public BookPayload(long bytes) {
         this.size = roundUp(bytes);
     }
 
-    static long roundUp(long bytes) {
+    public static long roundUp(long bytes) {
         return (bytes + MESSAGE.length - 1) / MESSAGE.length * MESSAGE.length;
     }
 

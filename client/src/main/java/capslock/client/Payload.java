@@ -5,7 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import java.io.Closeable;
 
 /** What the client sends, produced a write at a time on the event loop. */
-interface Payload extends Closeable {
+public interface Payload extends Closeable {
 
     /**
      * The next piece, at most {@code max} bytes; {@code null} when nothing is available right now (input

@@ -30,25 +30,14 @@ final class ProgressDisplay {
     /** Follows {@code transfer} until it has finished. */
     void follow(Transfer transfer, long payloadBytes) throws InterruptedException {
         switch (style) {
-            case NONE -> waitFor(transfer, 1000);
+            case NONE -> { }
             case LINES -> lines(transfer);
             case BAR -> bar(transfer, payloadBytes);
         }
     }
 
-    private static boolean waitFor(Transfer transfer, long millis) throws InterruptedException {
-        try {
-            transfer.result().get(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
-        } catch (java.util.concurrent.ExecutionException e) {
-            return true;
-        }
-    }
-
     private void lines(Transfer transfer) throws InterruptedException {
-        while (!waitFor(transfer, 1000)) {
+        while (!transfer.awaitEnd(1000)) {
             err.println(line(transfer.snapshot()));
         }
     }
@@ -74,7 +63,7 @@ final class ProgressDisplay {
                 bar.stepTo(s.written());
                 bar.setExtraMessage(String.format(Locale.ROOT, " recv %s · queued %s · %s", Sizes.format(s.received()),
                         Sizes.format(s.payloadQueued()), s.writable() ? "writable" : "UNWRITABLE"));
-            } while (!waitFor(transfer, 100));
+            } while (!transfer.awaitEnd(100));
             bar.stepTo(transfer.snapshot().written());
         }
     }

@@ -1,7 +1,7 @@
 package capslock.client;
 
 /** When the client reads the reply. */
-enum ReaderKind {
+public enum ReaderKind {
     /** Nothing until everything has been sent, like the book's client. */
     AFTER,
     /** While it writes. */

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** Connects, runs one transfer on its own event loop, and reports how it ended. */
-final class SendClient {
+public final class SendClient {
     private final SendConfig config;
     private final Payload payload;
     private final TransportFactory transport;
@@ -33,7 +33,7 @@ final class SendClient {
      * Connects and starts sending; {@code output} (may be null) receives the reply, {@code samples} a
      * snapshot every 50 ms. A failed connection is a {@link CapslockException} with exit code 1.
      */
-    static SendClient start(SendConfig config, Payload payload, OutputStream output, Consumer<Snapshot> samples) {
+    public static SendClient start(SendConfig config, Payload payload, OutputStream output, Consumer<Snapshot> samples) {
         SendClient client = new SendClient(config, payload);
         client.connect(output, samples);
         return client;
@@ -71,7 +71,7 @@ final class SendClient {
         return message.replaceFirst("^.*failed with error\\(-?\\d+\\): ", "");
     }
 
-    Transfer transfer() {
+    public Transfer transfer() {
         return transfer;
     }
 
@@ -80,7 +80,7 @@ final class SendClient {
     }
 
     /** Waits for the end: the monitor guarantees one (stall timeout, memory guard, or the server closing). */
-    SendSummary await() throws InterruptedException {
+    public SendSummary await() throws InterruptedException {
         Transfer.Result result;
         try {
             result = transfer.result().get();

@@ -6,7 +6,7 @@ import capslock.common.text.TextCharset;
 import java.time.Duration;
 
 /** Everything that shapes one {@code send}; {@code 0} socket buffers leave the kernel's auto-tuning alone. */
-record SendConfig(String host,
+public record SendConfig(String host,
                   int port,
                   Transport transport,
                   int sndbuf,
@@ -22,32 +22,32 @@ record SendConfig(String host,
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     /** The book's client shape towards {@code port} on loopback, with the defaults of the command line. */
-    static SendConfig loopback(int port) {
+    public static SendConfig loopback(int port) {
         return new SendConfig("127.0.0.1", port, Transport.AUTO, 0, 0, WriterKind.WATERMARK, ReaderKind.CONCURRENT,
                 WaterMark.parse(WaterMark.DEFAULT), 16, Duration.ofSeconds(5), 64L << 20, TextCharset.ASCII);
     }
 
-    SendConfig with(WriterKind newWriter, ReaderKind newReader) {
+    public SendConfig with(WriterKind newWriter, ReaderKind newReader) {
         return new SendConfig(host, port, transport, sndbuf, rcvbuf, newWriter, newReader, waterMark, writeSize,
                 stallTimeout, maxPending, charset);
     }
 
-    SendConfig withSocketBuffers(int newSndbuf, int newRcvbuf) {
+    public SendConfig withSocketBuffers(int newSndbuf, int newRcvbuf) {
         return new SendConfig(host, port, transport, newSndbuf, newRcvbuf, writer, reader, waterMark, writeSize,
                 stallTimeout, maxPending, charset);
     }
 
-    SendConfig withWriteSize(int newWriteSize) {
+    public SendConfig withWriteSize(int newWriteSize) {
         return new SendConfig(host, port, transport, sndbuf, rcvbuf, writer, reader, waterMark, newWriteSize,
                 stallTimeout, maxPending, charset);
     }
 
-    SendConfig withStallTimeout(Duration newStallTimeout) {
+    public SendConfig withStallTimeout(Duration newStallTimeout) {
         return new SendConfig(host, port, transport, sndbuf, rcvbuf, writer, reader, waterMark, writeSize,
                 newStallTimeout, maxPending, charset);
     }
 
-    SendConfig withMaxPending(long newMaxPending) {
+    public SendConfig withMaxPending(long newMaxPending) {
         return new SendConfig(host, port, transport, sndbuf, rcvbuf, writer, reader, waterMark, writeSize,
                 stallTimeout, newMaxPending, charset);
     }

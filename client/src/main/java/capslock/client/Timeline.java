@@ -9,13 +9,13 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /** {@code --timeline FILE.csv}: one row per 50 ms sample, for plotting how the queues and the wire moved. */
-final class Timeline implements Consumer<Snapshot>, AutoCloseable {
+public final class Timeline implements Consumer<Snapshot>, AutoCloseable {
     static final String HEADER = "seconds,produced,queued,netty_queued,written,received,writable";
 
     private final BufferedWriter out;
     private IOException failure;
 
-    Timeline(Path file) throws IOException {
+    public Timeline(Path file) throws IOException {
         this.out = Files.newBufferedWriter(file);
         out.write(HEADER);
         out.newLine();

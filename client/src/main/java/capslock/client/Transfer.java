@@ -4,13 +4,16 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import java.net.SocketAddress;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
  * The live state of one transfer. Only the event loop writes it; the progress display reads it from
  * another thread, hence {@code volatile} (single writer, so plain increments are safe).
  */
-final class Transfer {
+public final class Transfer {
     private volatile long startNanos = System.nanoTime();
     private final CompletableFuture<Result> result = new CompletableFuture<>();
     private volatile Channel channel;
@@ -30,7 +33,7 @@ final class Transfer {
     }
 
     /** This end's address, which the server knows the connection by. */
-    SocketAddress localAddress() {
+    public SocketAddress localAddress() {
         Channel ch = channel;
         return ch == null ? null : ch.localAddress();
     }
@@ -92,7 +95,7 @@ final class Transfer {
         return buffer == null ? 0 : buffer.totalPendingWriteBytes();
     }
 
-    Snapshot snapshot() {
+    public Snapshot snapshot() {
         Snapshot end = last;
         if (end != null) {
             return end;
@@ -119,6 +122,18 @@ final class Transfer {
 
     boolean finished() {
         return result.isDone();
+    }
+
+    /** Waits up to {@code millis} for the end; true once the transfer has finished. */
+    public boolean awaitEnd(long millis) throws InterruptedException {
+        try {
+            result.get(millis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            // finish() completes normally; nothing else completes the future
+        }
+        return true;
     }
 
     CompletableFuture<Result> result() {

@@ -1,7 +1,7 @@
 package capslock.client;
 
 /** How the client decides when to write. */
-enum WriterKind {
+public enum WriterKind {
     /** Writes as fast as it can produce data, never looking at writability (the book's client). */
     NAIVE,
     /** Writes only while the channel is writable; resumes on {@code channelWritabilityChanged}. */

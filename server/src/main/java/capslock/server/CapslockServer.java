@@ -5,6 +5,7 @@ import capslock.common.cli.ExitCodes;
 import capslock.common.net.TransportFactory;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
@@ -37,6 +38,8 @@ public final class CapslockServer implements AutoCloseable {
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, config.waterMark().toNetty())
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // One read is at most 64 KiB on every transport: the queue bound is "high mark + one read".
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(64, 2048, 64 * 1024))
                 .childHandler(new ServerInitializer(config, stats));
         if (config.sndbuf() > 0) {
             b.childOption(ChannelOption.SO_SNDBUF, config.sndbuf());

@@ -2,6 +2,8 @@ package capslock.server;
 
 import capslock.common.text.TextCharset;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
@@ -10,34 +12,107 @@ import java.util.List;
  * Slices the byte stream into chunks of at most {@code chunkSize} bytes, as the book's server reads
  * 1,024 at a time. Chunks are retained slices of what was read: no byte is copied. In UTF-8 mode a
  * chunk never ends inside a character; the unfinished tail waits for the next read.
+ *
+ * <p>With backpressure on, it hands on nothing while the channel is unwritable: bytes already read stay
+ * here until the channel drains. Turning autoRead off is not enough on its own: Netty's epoll transport
+ * keeps reading after the peer half-closes (EPOLLRDHUP) until the socket is empty, whatever autoRead
+ * says, and those bytes would otherwise all be uppercased into the outbound buffer at once. The end of
+ * input is passed on only once everything before it has been.
  */
 public final class ChunkDecoder extends ByteToMessageDecoder {
     private final int chunkSize;
     private final TextCharset charset;
+    private final boolean waitForWritability;
+    private boolean inputShutdownHeld;
+    private boolean drainScheduled;
 
-    public ChunkDecoder(int chunkSize, TextCharset charset) {
+    public ChunkDecoder(int chunkSize, TextCharset charset, boolean waitForWritability) {
         this.chunkSize = chunkSize;
         this.charset = charset;
+        this.waitForWritability = waitForWritability;
     }
 
+    private boolean paused(ChannelHandlerContext ctx) {
+        return waitForWritability && !ctx.channel().isWritable();
+    }
+
+    /** One chunk per call: the decoder loop passes it on before calling again, so writability is re-checked per chunk. */
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        while (in.isReadable()) {
-            int start = in.readerIndex();
-            int end = charset.safeEnd(in, start, start + Math.min(chunkSize, in.readableBytes()));
-            if (end == start) {
-                return; // only the start of a character is here; the rest is still on its way
-            }
-            out.add(in.readRetainedSlice(end - start));
+        if (!in.isReadable() || paused(ctx)) {
+            return;
         }
+        int start = in.readerIndex();
+        int end = charset.safeEnd(in, start, start + Math.min(chunkSize, in.readableBytes()));
+        if (end == start) {
+            return; // only the start of a character is here; the rest is still on its way
+        }
+        out.add(in.readRetainedSlice(end - start));
     }
 
     /** At end of input whatever is left goes out as it is: an unfinished character is not text. */
     @Override
     protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        decode(ctx, in, out);
         while (in.isReadable()) {
             out.add(in.readRetainedSlice(Math.min(chunkSize, in.readableBytes())));
         }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof ChannelInputShutdownEvent && waitForWritability) {
+            inputShutdownHeld = true; // passed on once the bytes before it have gone out
+            scheduleDrain(ctx);
+            return;
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        ctx.fireChannelWritabilityChanged();
+        if (ctx.channel().isWritable() && (holdsBytes() || inputShutdownHeld)) {
+            scheduleDrain(ctx);
+        }
+    }
+
+    /**
+     * Drains on a later turn of the event loop, never from inside the event that asked: writability
+     * changes fire in the middle of a flush, and decoding there would re-enter the decoder.
+     */
+    private void scheduleDrain(ChannelHandlerContext ctx) {
+        if (drainScheduled) {
+            return;
+        }
+        drainScheduled = true;
+        ctx.executor().execute(() -> {
+            drainScheduled = false;
+            if (ctx.isRemoved() || !ctx.channel().isOpen()) {
+                return;
+            }
+            try {
+                drain(ctx);
+            } catch (Exception e) {
+                ctx.fireExceptionCaught(e);
+            }
+        });
+    }
+
+    /** Hands on what is held, as a read would, until the channel turns unwritable; then the end of input, if due. */
+    private void drain(ChannelHandlerContext ctx) throws Exception {
+        if (holdsBytes() && !paused(ctx)) {
+            channelRead(ctx, Unpooled.EMPTY_BUFFER);
+            // Not this decoder's channelReadComplete: it may ask for a read, and there may be none to make.
+            ctx.fireChannelReadComplete(); // the uppercase handler flushes on read complete
+        }
+        if (inputShutdownHeld && !paused(ctx)) {
+            inputShutdownHeld = false;
+            super.userEventTriggered(ctx, ChannelInputShutdownEvent.INSTANCE);
+        }
+    }
+
+    private boolean holdsBytes() {
+        ByteBuf held = internalBuffer();
+        return held != null && held.isReadable();
     }
 }

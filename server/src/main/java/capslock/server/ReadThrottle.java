@@ -1,6 +1,8 @@
 package capslock.server;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +18,10 @@ public final class ReadThrottle extends ChannelInboundHandlerAdapter {
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         boolean writable = ctx.channel().isWritable();
-        // Turning autoRead back on makes Netty issue a read() itself.
-        ctx.channel().config().setAutoRead(writable);
+        if (!(writable && inputShutdown(ctx.channel()))) {
+            // Turning autoRead back on makes Netty issue a read() itself.
+            ctx.channel().config().setAutoRead(writable);
+        }
         ConnectionStats stats = ConnectionStatsHandler.stats(ctx.channel());
         if (stats != null) {
             if (writable) {
@@ -28,5 +32,14 @@ public final class ReadThrottle extends ChannelInboundHandlerAdapter {
         }
         log.debug("{} {}", ctx.channel().remoteAddress(), writable ? "writable: reading resumed" : "unwritable: reading paused");
         ctx.fireChannelWritabilityChanged();
+    }
+
+    /**
+     * After the client's half-close there is nothing left to read, and asking for a read is harmful:
+     * Netty 4.2's epoll transport has already dropped the socket from its epoll set, so the read fails
+     * (epoll_ctl ENOENT) and Netty closes the channel with replies still queued.
+     */
+    private static boolean inputShutdown(Channel channel) {
+        return channel instanceof DuplexChannel duplex && duplex.isInputShutdown();
     }
 }

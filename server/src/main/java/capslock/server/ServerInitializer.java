@@ -22,7 +22,7 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
             p.addLast("throttle", new ReadThrottle());
         }
         p.addLast("limit", new PendingLimitHandler(config.maxPending()));
-        p.addLast("chunks", new ChunkDecoder(config.chunkSize(), config.charset()));
+        p.addLast("chunks", new ChunkDecoder(config.chunkSize(), config.charset(), config.backpressure()));
         p.addLast("upper", new UpperCaseHandler(config.charset()));
     }
 }

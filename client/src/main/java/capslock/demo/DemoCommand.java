@@ -1,0 +1,120 @@
+package capslock.demo;
+
+import capslock.common.Durations;
+import capslock.common.Sizes;
+import capslock.common.WaterMark;
+import capslock.common.cli.CapslockException;
+import capslock.common.cli.Converters;
+import capslock.common.cli.ExitCodes;
+import capslock.common.cli.VersionProvider;
+import capslock.common.net.Transport;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Option;
+
+/** {@code capslock demo}: the stall and the fix side by side, as a table and a chart. */
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        showDefaultValues = true,
+        description = {"Run the same payload through five clients, one after another, and show why each ended as it did:",
+                "1 the book's client, 2 naive writer reading concurrently, 3 water marks reading after sending,",
+                "4 water marks reading concurrently (the fix), 5 the book's client against a server with backpressure off.",
+                "Starts the servers in-process on free loopback ports unless --host/--port name a running one",
+                "(scenario 5 always uses an in-process server)."})
+public final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--host", paramLabel = "HOST", description = "A running server for scenarios 1-4 (default: in-process).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", converter = Converters.Port.class,
+            description = "Its port (default 1060 when --host is given).")
+    Integer port;
+
+    @Option(names = "--bytes", paramLabel = "SIZE", defaultValue = "32MiB", converter = Converters.PositiveSize.class,
+            description = "Payload per scenario: large enough to overflow this machine's loopback socket buffers (they "
+                    + "grow to several MiB), small enough for a quick demo.")
+    long bytes;
+
+    @Option(names = "--write-size", paramLabel = "SIZE", defaultValue = "16", converter = Converters.IntSize.class,
+            description = "Bytes per write (16: the book's message).")
+    int writeSize;
+
+    @Option(names = "--water-mark", paramLabel = "LOW:HIGH", defaultValue = WaterMark.DEFAULT,
+            converter = Converters.WaterMarks.class, description = "Water marks of the client (and in-process server).")
+    WaterMark waterMark;
+
+    @Option(names = "--stall-timeout", paramLabel = "DURATION", defaultValue = "3s", converter = Converters.Durations.class,
+            description = "How long nothing may move before a scenario counts as stalled.")
+    Duration stallTimeout;
+
+    @Option(names = "--max-pending", paramLabel = "SIZE", defaultValue = "512MiB", converter = Converters.PositiveSize.class,
+            description = "The client's memory guard; above send's 64MiB so that the naive writers show how much they "
+                    + "queue (with 16-byte writes Netty counts 7 bytes per payload byte) instead of being stopped.")
+    long maxPending;
+
+    @Option(names = "--transport", paramLabel = "TRANSPORT", defaultValue = "auto", converter = Converters.Transports.class,
+            description = "auto, nio, epoll or io_uring.")
+    Transport transport;
+
+    @Option(names = "--sndbuf", paramLabel = "SIZE", defaultValue = "0", converter = Converters.SocketBuffer.class,
+            description = "SO_SNDBUF on both sides (0: kernel auto-tuning).")
+    int sndbuf;
+
+    @Option(names = "--rcvbuf", paramLabel = "SIZE", defaultValue = "0", converter = Converters.SocketBuffer.class,
+            description = "SO_RCVBUF on both sides (0: kernel auto-tuning).")
+    int rcvbuf;
+
+    @Option(names = "--chart", paramLabel = "FILE.png", defaultValue = "capslock-demo.png", description = "Where to draw the chart.")
+    Path chart;
+
+    @Option(names = "--timeline-dir", paramLabel = "DIR", description = "Also write each scenario's samples as DIR/scenario-N.csv.")
+    Path timelineDir;
+
+    @Option(names = "--json", description = "Print the table as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (stallTimeout.isZero() || stallTimeout.isNegative()) {
+            throw new CapslockException(ExitCodes.USAGE, "--stall-timeout must be positive");
+        }
+        // The in-process servers' per-connection log lines would interleave with the demo's own output.
+        ((Logger) LoggerFactory.getLogger("capslock.server")).setLevel(Level.WARN);
+        boolean external = host != null || port != null;
+        DemoRunner.Settings settings = new DemoRunner.Settings(external ? (host != null ? host : "127.0.0.1") : null,
+                port != null ? port : 1060, bytes, writeSize, waterMark, stallTimeout, maxPending, transport, sndbuf, rcvbuf,
+                timelineDir);
+        if (!json) {
+            System.out.println("capslock demo: " + Sizes.grouped(capslock.client.BookPayload.roundUp(bytes)) + " B per scenario in "
+                    + writeSize + "-byte writes, water marks " + waterMark + ", stall timeout " + Durations.format(stallTimeout)
+                    + ", memory guard " + Sizes.format(maxPending) + (external ? ", server " + settings.host() + ":" + settings.port() : ""));
+        }
+        List<ScenarioResult> results;
+        try {
+            results = new DemoRunner(settings, json ? System.err : System.out, System.console() != null).run();
+        } catch (UncheckedIOException e) {
+            throw new CapslockException(ExitCodes.FAILURE, e.getMessage());
+        }
+        try {
+            DemoChart.write(results, chart);
+        } catch (IOException | RuntimeException e) {
+            throw new CapslockException(ExitCodes.FAILURE, "cannot write the chart " + chart + ": " + e.getMessage());
+        }
+        if (json) {
+            System.out.println(DemoReport.json(results, chart.toAbsolutePath().toString()));
+        } else {
+            System.out.println();
+            System.out.print(DemoReport.table(results));
+            System.out.println();
+            System.out.println("chart: " + chart.toAbsolutePath());
+        }
+        return ExitCodes.OK;
+    }
+}
