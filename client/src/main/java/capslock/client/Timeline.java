@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 /** {@code --timeline FILE.csv}: one row per 50 ms sample, for plotting how the queues and the wire moved. */
 public final class Timeline implements Consumer<Snapshot>, AutoCloseable {
-    static final String HEADER = "seconds,produced,queued,netty_queued,written,received,writable";
+    public static final String HEADER = "seconds,produced,queued,netty_queued,written,received,writable";
 
     private final BufferedWriter out;
     private IOException failure;
