@@ -16,26 +16,30 @@ import java.util.concurrent.TimeUnit;
  * another write may go out now; the bytes written to the socket are counted as write promises complete.
  */
 abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
-    /** Yield to the event loop this often, so reads, the stall detector and sampling keep running. */
-    private static final int BATCH_BYTES = 256 * 1024;
 
     private final Payload payload;
     private final Transfer transfer;
     private final Diagnosis diagnosis;
     private final int writeSize;
     private final long maxPending;
+    /** Yield to the event loop after this many bytes or writes, so reads, the stall detector and sampling keep running. */
+    private final int batchBytes;
+    private final int batchWrites;
     /** Sizes of writes not yet in the socket; promises complete in write order. */
     private final ArrayDeque<Integer> unwritten = new ArrayDeque<>();
     private final ChannelFutureListener onWritten;
     private boolean sending = true;
     private boolean pending;
 
-    PayloadWriter(Payload payload, Transfer transfer, Diagnosis diagnosis, int writeSize, long maxPending) {
+    PayloadWriter(Payload payload, Transfer transfer, Diagnosis diagnosis, int writeSize, long maxPending, int batchBytes,
+                  int batchWrites) {
         this.payload = payload;
         this.transfer = transfer;
         this.diagnosis = diagnosis;
         this.writeSize = writeSize;
         this.maxPending = maxPending;
+        this.batchBytes = batchBytes;
+        this.batchWrites = batchWrites;
         this.onWritten = future -> {
             int n = unwritten.poll();
             if (future.isSuccess()) {
@@ -60,8 +64,8 @@ abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
             return;
         }
         try {
-            int budget = BATCH_BYTES;
-            while (budget > 0 && mayWrite(ctx.channel())) {
+            int budget = batchBytes;
+            for (int writes = 0; budget > 0 && writes < batchWrites && mayWrite(ctx.channel()); writes++) {
                 ByteBuf buf = payload.next(ctx.alloc(), writeSize);
                 if (buf == null) {
                     transfer.sampleNettyQueued();
@@ -93,11 +97,16 @@ abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Continues writing on a later turn of the event loop (unless already scheduled). */
+    /**
+     * Continues writing on the next turn of the event loop (unless already scheduled). A scheduled task,
+     * not {@code execute}: Netty 4.2 runs queued tasks for up to a second before it polls I/O again, and a
+     * writer that re-queues itself would keep reads, sampling and the stall detector waiting that long;
+     * scheduled tasks are picked up once per turn, after the I/O.
+     */
     protected final void resume(ChannelHandlerContext ctx) {
         if (!pending && sending) {
             pending = true;
-            ctx.executor().execute(() -> writeSome(ctx));
+            ctx.executor().schedule(() -> writeSome(ctx), 0, TimeUnit.NANOSECONDS);
         }
     }
 

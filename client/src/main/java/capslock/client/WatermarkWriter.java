@@ -9,7 +9,7 @@ import io.netty.channel.ChannelHandlerContext;
  */
 final class WatermarkWriter extends PayloadWriter {
     WatermarkWriter(Payload payload, Transfer transfer, Diagnosis diagnosis, int writeSize, long maxPending) {
-        super(payload, transfer, diagnosis, writeSize, maxPending);
+        super(payload, transfer, diagnosis, writeSize, maxPending, 64 * 1024, 1024);
     }
 
     @Override

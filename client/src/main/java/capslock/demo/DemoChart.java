@@ -51,6 +51,10 @@ final class DemoChart {
 
         List<Snapshot> samples = result.samples().isEmpty() ? List.of(emptySample()) : result.samples();
         int n = samples.size();
+        // The queue is tiny when backpressure works: KiB then, so the right axis stays readable.
+        long peakQueued = samples.stream().mapToLong(Snapshot::payloadQueued).max().orElse(0);
+        double queueUnit = peakQueued < MIB ? 1024 : MIB;
+        String queueLabel = peakQueued < MIB ? "KiB" : "MiB";
         double[] t = new double[n];
         double[] written = new double[n];
         double[] received = new double[n];
@@ -61,17 +65,18 @@ final class DemoChart {
             t[i] = s.seconds();
             written[i] = s.written() / MIB;
             received[i] = s.received() / MIB;
-            queued[i] = s.payloadQueued() / MIB;
+            queued[i] = s.payloadQueued() / queueUnit;
             if (!s.writable()) {
                 unwritableT.add(s.seconds());
             }
         }
         line(chart.addSeries("written to socket", t, written));
         line(chart.addSeries("received", t, received));
-        XYSeries queue = chart.addSeries("queued in client (MiB, right axis)", t, queued);
+        XYSeries queue = chart.addSeries("queued in client (" + queueLabel + ", right axis)", t, queued);
         line(queue);
         queue.setYAxisGroup(1);
-        chart.setYAxisGroupTitle(1, "MiB queued");
+        chart.setYAxisGroupTitle(1, queueLabel + " queued in client");
+        chart.getStyler().setYAxisDecimalPattern("#,##0.#");
         if (!unwritableT.isEmpty()) {
             double[] x = unwritableT.stream().mapToDouble(Double::doubleValue).toArray();
             XYSeries marks = chart.addSeries("channel unwritable", x, new double[x.length]);
