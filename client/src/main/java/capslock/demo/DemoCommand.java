@@ -113,7 +113,7 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println();
             System.out.print(DemoReport.table(results));
             System.out.println();
-            System.out.println("chart: " + chart.toAbsolutePath());
+            System.out.println("chart: " + chart);
         }
         return ExitCodes.OK;
     }

@@ -48,7 +48,7 @@ public record TransportFactory(Transport transport,
                 requireAvailable("io_uring", IoUring.isAvailable(), IoUring.unavailabilityCause());
                 yield ioUring("requested; note: " + IO_URING_CAVEAT);
             }
-            case AUTO -> nio("auto: NIO, because " + EPOLL_CAVEAT + ", and " + IO_URING_CAVEAT);
+            case AUTO -> nio("auto: epoll and io_uring skipped, see docs/ARCHITECTURE.md");
         };
     }
 
