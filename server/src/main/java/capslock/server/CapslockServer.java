@@ -1,5 +1,6 @@
 package capslock.server;
 
+import capslock.common.Durations;
 import capslock.common.cli.CapslockException;
 import capslock.common.cli.ExitCodes;
 import capslock.common.net.TransportFactory;
@@ -20,6 +21,7 @@ public final class CapslockServer implements AutoCloseable {
     private final ServerConfig config;
     private final TransportFactory transport;
     private final ServerStats stats = new ServerStats();
+    private final ServerInitializer initializer;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final Channel listener;
@@ -29,6 +31,7 @@ public final class CapslockServer implements AutoCloseable {
         this.transport = TransportFactory.resolve(config.transport());
         this.boss = transport.newGroup(1, "capslock-accept");
         this.workers = transport.newGroup(0, "capslock-io");
+        this.initializer = new ServerInitializer(config, stats);
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(transport.serverChannel())
@@ -40,7 +43,7 @@ public final class CapslockServer implements AutoCloseable {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 // One read is at most 64 KiB on every transport: the queue bound is "high mark + one read".
                 .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(64, 2048, 64 * 1024))
-                .childHandler(new ServerInitializer(config, stats));
+                .childHandler(initializer);
         if (config.sndbuf() > 0) {
             b.childOption(ChannelOption.SO_SNDBUF, config.sndbuf());
         }
@@ -61,9 +64,11 @@ public final class CapslockServer implements AutoCloseable {
     /** Binds now; throws a {@link CapslockException} with a one-line reason if it can't. */
     public static CapslockServer start(ServerConfig config) {
         CapslockServer server = new CapslockServer(config);
-        log.info("capslock server listening on {} (transport {}, {}; water marks {}; chunk size {} bytes; charset {}; backpressure {})",
+        log.info("capslock server listening on {} (transport {}, {}; water marks {}; chunk size {} bytes; charset {}; "
+                        + "backpressure {}; max connections {}; idle timeout {})",
                 config.host() + ":" + server.port(), server.transport.transport().label(), server.transport.note(), config.waterMark(),
-                config.chunkSize(), config.charset().label(), config.backpressure() ? "on" : "OFF");
+                config.chunkSize(), config.charset().label(), config.backpressure() ? "on" : "OFF", config.maxConnections(),
+                config.idleTimeout().isZero() ? "off" : Durations.format(config.idleTimeout()));
         return server;
     }
 
@@ -81,6 +86,11 @@ public final class CapslockServer implements AutoCloseable {
 
     public TransportFactory transport() {
         return transport;
+    }
+
+    /** Open connections as admitted, and how many were refused past {@code --max-connections}. */
+    public ConnectionLimit connectionLimit() {
+        return initializer.connectionLimit();
     }
 
     public ServerStats stats() {

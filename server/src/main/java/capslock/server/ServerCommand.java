@@ -6,6 +6,7 @@ import capslock.common.cli.ShutdownSignal;
 import capslock.common.cli.VersionProvider;
 import capslock.common.net.Transport;
 import capslock.common.text.TextCharset;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,6 +62,15 @@ public final class ServerCommand implements Callable<Integer> {
             description = "SO_RCVBUF for connections (0: kernel auto-tuning).")
     int rcvbuf;
 
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "10000",
+            description = "Connections beyond this are closed at once (counted, logged at most once a second).")
+    int maxConnections;
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "60s", converter = Converters.Durations.class,
+            description = "Close a connection on which no byte has moved either way for this long, e.g. a client "
+                    + "that deadlocked itself as in the book (0: never).")
+    Duration idleTimeout;
+
     @Spec
     CommandSpec spec;
 
@@ -68,7 +78,7 @@ public final class ServerCommand implements Callable<Integer> {
     ServerConfig config() {
         try {
             return new ServerConfig(host, port, chunkSize, waterMark, backpressure, maxPending, charset, transport,
-                    sndbuf, rcvbuf);
+                    sndbuf, rcvbuf, maxConnections, idleTimeout);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

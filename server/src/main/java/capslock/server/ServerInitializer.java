@@ -4,20 +4,37 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.Channel;
 
-/** Builds each connection's pipeline: stats → (read throttle) → pending limit → chunk decoder → uppercase. */
+/**
+ * Admits a connection (or closes it at once past {@code --max-connections}) and builds its pipeline:
+ * stats → (idle reaper) → (read throttle) → pending limit → chunk decoder → uppercase.
+ */
 public final class ServerInitializer extends ChannelInitializer<Channel> {
     private final ServerConfig config;
     private final ServerStats stats;
+    private final ConnectionLimit limit;
 
     public ServerInitializer(ServerConfig config, ServerStats stats) {
         this.config = config;
         this.stats = stats;
+        this.limit = new ConnectionLimit(config.maxConnections());
+    }
+
+    ConnectionLimit connectionLimit() {
+        return limit;
     }
 
     @Override
     protected void initChannel(Channel ch) {
+        if (!limit.tryAdmit()) {
+            ch.close();
+            return;
+        }
+        ch.closeFuture().addListener(f -> limit.release());
         ChannelPipeline p = ch.pipeline();
         p.addLast("stats", new ConnectionStatsHandler(stats));
+        if (!config.idleTimeout().isZero()) {
+            p.addLast("idle", new IdleReaper(config.idleTimeout()));
+        }
         if (config.backpressure()) {
             p.addLast("throttle", new ReadThrottle());
         }

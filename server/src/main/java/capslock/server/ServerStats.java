@@ -17,6 +17,7 @@ public final class ServerStats {
     private final Map<SocketAddress, ConnectionStats> open = new ConcurrentHashMap<>();
     private final Deque<ConnectionStats> closed = new ArrayDeque<>();
     private final LongAdder accepted = new LongAdder();
+    private final LongAdder reaped = new LongAdder();
 
     void opened(ConnectionStats stats) {
         accepted.increment();
@@ -25,12 +26,20 @@ public final class ServerStats {
 
     void closed(ConnectionStats stats) {
         open.remove(stats.peer(), stats);
+        if (stats.closeReason().startsWith("reaped")) {
+            reaped.increment();
+        }
         synchronized (closed) {
             if (closed.size() == RECENTLY_CLOSED) {
                 closed.removeFirst();
             }
             closed.addLast(stats);
         }
+    }
+
+    /** Connections closed by the idle reaper. */
+    public long reaped() {
+        return reaped.sum();
     }
 
     public long accepted() {

@@ -38,6 +38,8 @@ class ServerCommandTest {
         assertThat(config.charset()).isEqualTo(TextCharset.ASCII);
         assertThat(config.transport()).isEqualTo(Transport.AUTO);
         assertThat(config.sndbuf()).isZero();
+        assertThat(config.maxConnections()).isEqualTo(10_000);
+        assertThat(config.idleTimeout()).isEqualTo(java.time.Duration.ofSeconds(60));
     }
 
     @Test
@@ -63,6 +65,9 @@ class ServerCommandTest {
         "--max-pending=lots       | lots",
         "--charset=latin1         | latin1",
         "--no-such-option         | --no-such-option",
+        "--max-connections=0      | at least 1",
+        "--max-connections=many   | many",
+        "--idle-timeout=forever   | forever",
     })
     void badValuesGiveOneLineAndExitTwo(String argument, String expected) {
         int exit = cli(new ServerCommand(), Map.of()).execute(argument);

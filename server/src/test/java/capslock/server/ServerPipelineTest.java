@@ -79,7 +79,7 @@ class ServerPipelineTest {
         ch.finishAndReleaseAll();
     }
 
-    @Property(tries = 300)
+    @Property(tries = 2000)
     void anySplitOfTheInputGivesTheSameReply(@ForAll @Size(max = 3000) byte[] payload,
                                              @ForAll @IntRange(min = 4, max = 2048) int chunkSize,
                                              @ForAll long seed,
@@ -89,7 +89,7 @@ class ServerPipelineTest {
         assertThat(reply).isEqualTo(oneShot(payload, charset));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 2000)
     void utf8TextSplitAnywhereIsUppercasedLikeJava(@ForAll @Size(max = 400) String text,
                                                    @ForAll @IntRange(min = 4, max = 64) int chunkSize,
                                                    @ForAll long seed) {
