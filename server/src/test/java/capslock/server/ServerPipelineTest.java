@@ -178,6 +178,23 @@ class ServerPipelineTest {
     }
 
     @Test
+    void anExceptionInThePipelineClosesOnlyThatConnectionWithItsReason() {
+        ServerStats stats = new ServerStats();
+        EmbeddedChannel broken = new EmbeddedChannel(new ServerInitializer(ServerConfig.loopback(), stats));
+        EmbeddedChannel healthy = new EmbeddedChannel(new ServerInitializer(ServerConfig.loopback(), stats));
+        ConnectionStats brokenStats = ConnectionStatsHandler.stats(broken);
+        broken.pipeline().fireExceptionCaught(new IllegalStateException("boom"));
+        healthy.writeInbound(Unpooled.copiedBuffer("still here", StandardCharsets.US_ASCII));
+
+        assertThat(broken.isOpen()).isFalse();
+        assertThat(brokenStats.closeReason()).isEqualTo("error: boom");
+        assertThat(healthy.isOpen()).isTrue();
+        assertThat(new String(drainOutbound(healthy), StandardCharsets.US_ASCII)).isEqualTo("STILL HERE");
+        broken.finishAndReleaseAll();
+        healthy.finishAndReleaseAll();
+    }
+
+    @Test
     void withoutBackpressureTheServerKeepsReading() {
         ServerConfig config = ServerConfig.loopback().withChunkSize(100).withBackpressure(false);
         EmbeddedChannel ch = new EmbeddedChannel();
