@@ -10,7 +10,9 @@ import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import io.netty.channel.group.ChannelGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,7 @@ public final class CapslockServer implements AutoCloseable {
     private final TransportFactory transport;
     private final ServerStats stats = new ServerStats();
     private final ServerInitializer initializer;
+    private volatile boolean draining;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final Channel listener;
@@ -95,6 +98,35 @@ public final class CapslockServer implements AutoCloseable {
 
     public ServerStats stats() {
         return stats;
+    }
+
+    /** Ready for traffic: listening, and not draining. */
+    public boolean isReady() {
+        return listener.isOpen() && !draining;
+    }
+
+    /**
+     * Graceful shutdown, first half: not ready any more, stop accepting, let the transfers in flight finish
+     * for up to {@code timeout}, then close what is left. {@link #close()} then stops the event loops.
+     */
+    public Drain drain(Duration timeout) {
+        draining = true;
+        listener.close().syncUninterruptibly();
+        ChannelGroup connections = initializer.connections();
+        int open = connections.size();
+        boolean finished = connections.newCloseFuture().awaitUninterruptibly(timeout.toMillis());
+        int forced = finished ? 0 : connections.size();
+        if (!finished) {
+            connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+        Drain result = new Drain(open, open - forced, forced);
+        log.info("drained: {} connection(s) open when the drain began, {} finished, {} closed at --drain-timeout {}",
+                result.open(), result.finished(), result.forced(), Durations.format(timeout));
+        return result;
+    }
+
+    /** What a drain found and did. */
+    public record Drain(int open, int finished, int forced) {
     }
 
     /** Stops accepting, closes the connections and the event loops. */

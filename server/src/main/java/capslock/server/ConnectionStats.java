@@ -18,21 +18,27 @@ public final class ConnectionStats {
     private volatile long closedNanos;
     private volatile String closeReason;
 
-    public ConnectionStats(SocketAddress peer) {
+    private final ServerStats totals;
+
+    public ConnectionStats(SocketAddress peer, ServerStats totals) {
         this.peer = peer;
+        this.totals = totals;
     }
 
     void addIn(long n) {
         bytesIn += n;
+        totals.bytesIn.add(n);
     }
 
     void addOut(long n) {
         bytesOut += n;
+        totals.bytesOut.add(n);
     }
 
     void readPaused() {
         readPauses++;
         paused = true;
+        totals.readPauses.increment();
     }
 
     void readResumed() {

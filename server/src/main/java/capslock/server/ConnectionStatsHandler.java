@@ -38,7 +38,7 @@ public final class ConnectionStatsHandler extends ChannelDuplexHandler {
     /** Accepted channels are connected before their pipeline is built, so the peer is known here. */
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        stats = new ConnectionStats(ctx.channel().remoteAddress());
+        stats = new ConnectionStats(ctx.channel().remoteAddress(), serverStats);
         ctx.channel().attr(STATS).set(stats);
         serverStats.opened(stats);
     }

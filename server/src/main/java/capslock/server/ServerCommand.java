@@ -1,7 +1,10 @@
 package capslock.server;
 
 import capslock.common.WaterMark;
+import capslock.common.Durations;
 import capslock.common.cli.Converters;
+import capslock.common.cli.LogFormat;
+import capslock.server.admin.AdminServer;
 import capslock.common.cli.ShutdownSignal;
 import capslock.common.cli.VersionProvider;
 import capslock.common.net.Transport;
@@ -71,6 +74,18 @@ public final class ServerCommand implements Callable<Integer> {
                     + "that deadlocked itself as in the book (0: never).")
     Duration idleTimeout;
 
+    @Option(names = "--admin-port", paramLabel = "PORT", defaultValue = "8080", converter = Converters.Port.class,
+            description = "HTTP port for /health/live, /health/ready and /metrics (0: no admin endpoint).")
+    int adminPort;
+
+    @Option(names = "--drain-timeout", paramLabel = "DURATION", defaultValue = "20s", converter = Converters.Durations.class,
+            description = "On SIGTERM, how long transfers in flight may take to finish before they are closed.")
+    Duration drainTimeout;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text", converter = Converters.LogFormats.class,
+            description = "text, or json: one JSON object per line, for log collectors.")
+    LogFormat logFormat;
+
     @Spec
     CommandSpec spec;
 
@@ -87,10 +102,15 @@ public final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        ServerConfig config = config();
+        logFormat.apply();
         ShutdownSignal signal = ShutdownSignal.install();
-        try (CapslockServer server = CapslockServer.start(config())) {
+        try (CapslockServer server = CapslockServer.start(config);
+             AdminServer admin = adminPort == 0 ? null : AdminServer.start(server, host, adminPort)) {
             signal.await();
-            LoggerFactory.getLogger(ServerCommand.class).info("{} received: shutting down", signal.name());
+            LoggerFactory.getLogger(ServerCommand.class).info("{} received: draining (up to {})", signal.name(),
+                    Durations.format(drainTimeout));
+            server.drain(drainTimeout);
         }
         return 0;
     }

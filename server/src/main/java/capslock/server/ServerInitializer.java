@@ -2,6 +2,9 @@ package capslock.server;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.channel.Channel;
 
 /**
@@ -12,6 +15,8 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
     private final ServerConfig config;
     private final ServerStats stats;
     private final ConnectionLimit limit;
+    /** Every admitted connection, for the drain on shutdown. */
+    private final ChannelGroup connections = new DefaultChannelGroup("capslock-connections", GlobalEventExecutor.INSTANCE);
 
     public ServerInitializer(ServerConfig config, ServerStats stats) {
         this.config = config;
@@ -23,6 +28,10 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
         return limit;
     }
 
+    ChannelGroup connections() {
+        return connections;
+    }
+
     @Override
     protected void initChannel(Channel ch) {
         if (!limit.tryAdmit()) {
@@ -30,6 +39,7 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
             return;
         }
         ch.closeFuture().addListener(f -> limit.release());
+        connections.add(ch);
         ChannelPipeline p = ch.pipeline();
         p.addLast("stats", new ConnectionStatsHandler(stats));
         if (!config.idleTimeout().isZero()) {

@@ -18,6 +18,9 @@ public final class ServerStats {
     private final Deque<ConnectionStats> closed = new ArrayDeque<>();
     private final LongAdder accepted = new LongAdder();
     private final LongAdder reaped = new LongAdder();
+    final LongAdder bytesIn = new LongAdder();
+    final LongAdder bytesOut = new LongAdder();
+    final LongAdder readPauses = new LongAdder();
 
     void opened(ConnectionStats stats) {
         accepted.increment();
@@ -35,6 +38,33 @@ public final class ServerStats {
             }
             closed.addLast(stats);
         }
+    }
+
+    public long bytesIn() {
+        return bytesIn.sum();
+    }
+
+    public long bytesOut() {
+        return bytesOut.sum();
+    }
+
+    /** Times reading was paused for backpressure, over all connections. */
+    public long readPauses() {
+        return readPauses.sum();
+    }
+
+    /** Open connections whose reading is paused right now. */
+    public long pausedNow() {
+        return open.values().stream().filter(ConnectionStats::paused).count();
+    }
+
+    /** Bytes queued in the open connections' outbound buffers, as last sampled. */
+    public long queuedNow() {
+        return open.values().stream().mapToLong(ConnectionStats::queued).sum();
+    }
+
+    public int openCount() {
+        return open.size();
     }
 
     /** Connections closed by the idle reaper. */

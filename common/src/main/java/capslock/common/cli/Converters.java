@@ -66,6 +66,14 @@ public final class Converters {
         }
     }
 
+    /** {@code text} or {@code json}. */
+    public static final class LogFormats implements ITypeConverter<LogFormat> {
+        @Override
+        public LogFormat convert(String value) {
+            return Converters.convert(() -> LogFormat.parse(value));
+        }
+    }
+
     /** {@code LOW:HIGH}. */
     public static final class WaterMarks implements ITypeConverter<WaterMark> {
         @Override

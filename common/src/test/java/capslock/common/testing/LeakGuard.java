@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LeakGuard implements BeforeAllCallback, AfterAllCallback {
     private static final List<String> LEAKS = new ArrayList<>();
-    private static boolean installed;
+    private static final String APPENDER = "capslock-leak-guard";
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -58,15 +58,15 @@ public final class LeakGuard implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** Attaches the listening appender, again if a test reconfigured logback (which drops appenders). */
     public static synchronized void install() {
-        if (installed) {
-            return;
-        }
-        installed = true;
         if (ResourceLeakDetector.getLevel() != ResourceLeakDetector.Level.PARANOID) {
             ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
         }
         Logger logger = (Logger) LoggerFactory.getLogger(ResourceLeakDetector.class);
+        if (logger.getAppender(APPENDER) != null) {
+            return;
+        }
         AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
             @Override
             protected void append(ILoggingEvent event) {
@@ -77,6 +77,7 @@ public final class LeakGuard implements BeforeAllCallback, AfterAllCallback {
                 }
             }
         };
+        appender.setName(APPENDER);
         appender.setContext(logger.getLoggerContext());
         appender.start();
         logger.addAppender(appender);
