@@ -1,7 +1,8 @@
 package capslock.client;
 
 import capslock.common.cli.Converters;
-import capslock.common.net.Transport;
+import capslock.common.cli.SocketOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where to connect and how: shared by the client subcommands. */
@@ -13,15 +14,9 @@ public final class ConnectionOptions {
             description = "Server port.")
     int port;
 
-    @Option(names = "--transport", paramLabel = "TRANSPORT", defaultValue = "auto", converter = Converters.Transports.class,
-            description = "auto, nio, epoll or io_uring.")
-    Transport transport;
+    @Mixin
+    SocketOptions socket;
 
-    @Option(names = "--sndbuf", paramLabel = "SIZE", defaultValue = "0", converter = Converters.SocketBuffer.class,
-            description = "SO_SNDBUF (0: kernel auto-tuning).")
-    int sndbuf;
 
-    @Option(names = "--rcvbuf", paramLabel = "SIZE", defaultValue = "0", converter = Converters.SocketBuffer.class,
-            description = "SO_RCVBUF (0: kernel auto-tuning).")
-    int rcvbuf;
+
 }

@@ -96,7 +96,7 @@ public final class SendCommand implements Callable<Integer> {
         if (stallTimeout.isZero() || stallTimeout.isNegative()) {
             throw new ParameterException(spec.commandLine(), "--stall-timeout must be positive");
         }
-        return new SendConfig(connection.host, connection.port, connection.transport, connection.sndbuf, connection.rcvbuf,
+        return new SendConfig(connection.host, connection.port, connection.socket.transport, connection.socket.sndbuf, connection.socket.rcvbuf,
                 writer != null ? writer : mode.writer, reader != null ? reader : mode.reader, waterMark, writeSize,
                 stallTimeout, maxPending, charset);
     }

@@ -7,7 +7,6 @@ import capslock.common.cli.CapslockException;
 import capslock.common.cli.Converters;
 import capslock.common.cli.ExitCodes;
 import capslock.common.cli.VersionProvider;
-import capslock.common.net.Transport;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import java.io.IOException;
@@ -18,6 +17,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import org.slf4j.LoggerFactory;
+import capslock.common.cli.SocketOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code capslock demo}: the stall and the fix side by side, as a table and a chart. */
@@ -59,17 +60,11 @@ public final class DemoCommand implements Callable<Integer> {
                     + "queue (with 16-byte writes Netty counts 7 bytes per payload byte) instead of being stopped.")
     long maxPending;
 
-    @Option(names = "--transport", paramLabel = "TRANSPORT", defaultValue = "auto", converter = Converters.Transports.class,
-            description = "auto, nio, epoll or io_uring.")
-    Transport transport;
 
-    @Option(names = "--sndbuf", paramLabel = "SIZE", defaultValue = "0", converter = Converters.SocketBuffer.class,
-            description = "SO_SNDBUF on both sides (0: kernel auto-tuning).")
-    int sndbuf;
 
-    @Option(names = "--rcvbuf", paramLabel = "SIZE", defaultValue = "0", converter = Converters.SocketBuffer.class,
-            description = "SO_RCVBUF on both sides (0: kernel auto-tuning).")
-    int rcvbuf;
+
+    @Mixin
+    SocketOptions socket;
 
     @Option(names = "--chart", paramLabel = "FILE.png", defaultValue = "capslock-demo.png", description = "Where to draw the chart.")
     Path chart;
@@ -89,7 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
         ((Logger) LoggerFactory.getLogger("capslock.server")).setLevel(Level.WARN);
         boolean external = host != null || port != null;
         DemoRunner.Settings settings = new DemoRunner.Settings(external ? (host != null ? host : "127.0.0.1") : null,
-                port != null ? port : 1060, bytes, writeSize, waterMark, stallTimeout, maxPending, transport, sndbuf, rcvbuf,
+                port != null ? port : 1060, bytes, writeSize, waterMark, stallTimeout, maxPending, socket.transport, socket.sndbuf, socket.rcvbuf,
                 timelineDir);
         if (!json) {
             System.out.println("capslock demo: " + Sizes.grouped(capslock.client.BookPayload.roundUp(bytes)) + " B per scenario in "

@@ -11,7 +11,9 @@ import capslock.common.net.Transport;
 import capslock.common.text.TextCharset;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import capslock.common.cli.SocketOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -53,17 +55,11 @@ public final class ServerCommand implements Callable<Integer> {
             description = "ascii (byte-exact, as the book) or utf-8 (Unicode uppercasing; length may change).")
     TextCharset charset;
 
-    @Option(names = "--transport", paramLabel = "TRANSPORT", defaultValue = "auto", converter = Converters.Transports.class,
-            description = "auto, nio, epoll or io_uring.")
-    Transport transport;
 
-    @Option(names = "--sndbuf", paramLabel = "SIZE", defaultValue = "0", converter = Converters.SocketBuffer.class,
-            description = "SO_SNDBUF for connections (0: kernel auto-tuning).")
-    int sndbuf;
 
-    @Option(names = "--rcvbuf", paramLabel = "SIZE", defaultValue = "0", converter = Converters.SocketBuffer.class,
-            description = "SO_RCVBUF for connections (0: kernel auto-tuning).")
-    int rcvbuf;
+
+    @Mixin
+    SocketOptions socket;
 
     @Option(names = "--max-connections", paramLabel = "N", defaultValue = "10000",
             description = "Connections beyond this are closed at once (counted, logged at most once a second).")
@@ -92,8 +88,8 @@ public final class ServerCommand implements Callable<Integer> {
     /** The configuration the options describe; a combination that makes no sense is a usage error (exit 2). */
     ServerConfig config() {
         try {
-            return new ServerConfig(host, port, chunkSize, waterMark, backpressure, maxPending, charset, transport,
-                    sndbuf, rcvbuf, maxConnections, idleTimeout);
+            return new ServerConfig(host, port, chunkSize, waterMark, backpressure, maxPending, charset, socket.transport,
+                    socket.sndbuf, socket.rcvbuf, maxConnections, idleTimeout);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

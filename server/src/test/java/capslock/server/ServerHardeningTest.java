@@ -47,38 +47,10 @@ class ServerHardeningTest {
     }
 
     private Socket connect() throws IOException {
-        Socket socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
-        socket.setSoTimeout(60_000);
-        return socket;
+        return LoopbackClient.connect(server.port());
     }
 
-    /** Sends {@code total} bytes of the book's payload on another thread, reads and checks the reply; returns bytes received. */
-    private long transfer(Socket socket, long total) throws Exception {
-        CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> send(socket, total), pool);
-        long received = 0;
-        byte[] buf = new byte[64 * 1024];
-        InputStream in = socket.getInputStream();
-        for (int n; (n = in.read(buf)) > 0; received += n) {
-            assertThat(BookPayload.firstMismatch(buf, n, received)).as("first wrong byte").isEqualTo(-1);
-        }
-        sender.get(30, TimeUnit.SECONDS);
-        return received;
-    }
 
-    private static void send(Socket socket, long total) {
-        try {
-            OutputStream out = socket.getOutputStream();
-            ByteBuffer block = ByteBuffer.allocate(64 * 1024);
-            for (long sent = 0; sent < total; sent += block.remaining()) {
-                BookPayload.fill(block, sent, total - sent);
-                out.write(block.array(), 0, block.remaining());
-            }
-            socket.shutdownOutput();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Test
     void twoHundredFiftySixConcurrentConnectionsAreAllServedIntactWithBoundedQueues() throws Exception {
@@ -97,7 +69,7 @@ class ServerHardeningTest {
         for (int i = 0; i < connections; i++) {
             Socket socket = connect();
             sockets.add(socket);
-            results.add(pool.submit(() -> transfer(socket, each)));
+            results.add(pool.submit(() -> LoopbackClient.transfer(socket, each, pool)));
         }
         long verified = 0;
         for (Future<Long> result : results) {
@@ -123,8 +95,8 @@ class ServerHardeningTest {
             // The slow client sends 64 MiB (more than it can ever get back at this pace) ...
             pool.submit(() -> {
                 try {
-                    send(slow, 64L << 20);
-                } catch (IllegalStateException closedAtTheEnd) {
+                    LoopbackClient.send(slow, 64L << 20);
+                } catch (java.io.UncheckedIOException closedAtTheEnd) {
                     // the test closes the slow client while it is still sending
                 }
             });
@@ -142,7 +114,7 @@ class ServerHardeningTest {
                 return null;
             });
             long started = System.nanoTime();
-            long received = transfer(other, 64L << 20);
+            long received = LoopbackClient.transfer(other, 64L << 20, pool);
             double seconds = (System.nanoTime() - started) / 1e9;
             ConnectionStats slowSide = server.stats().find(slow.getLocalSocketAddress()).orElseThrow();
             System.out.printf("figure: slow reader: queue %d B (bound %d B), read paused %d times; meanwhile another client "

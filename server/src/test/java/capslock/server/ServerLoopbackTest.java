@@ -38,10 +38,7 @@ class ServerLoopbackTest {
     }
 
     private Socket connect() throws Exception {
-        Socket socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
-        socket.setSoTimeout(30_000);
-        return socket;
+        return LoopbackClient.connect(server.port());
     }
 
     @Test
@@ -65,16 +62,7 @@ class ServerLoopbackTest {
         server = CapslockServer.start(ServerConfig.loopback());
         long total = 1L << 30;
         try (Socket socket = connect()) {
-            CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> send(socket, total));
-            long received = 0;
-            byte[] buf = new byte[64 * 1024];
-            InputStream in = socket.getInputStream();
-            for (int n; (n = in.read(buf)) > 0; received += n) {
-                long mismatch = BookPayload.firstMismatch(buf, n, received);
-                assertThat(mismatch).as("first wrong byte").isEqualTo(-1);
-            }
-            sender.get(10, TimeUnit.SECONDS);
-            assertThat(received).isEqualTo(total);
+            assertThat(LoopbackClient.transfer(socket, total)).isEqualTo(total);
             // Also at the end, when epoll drains the socket after the half-close whatever autoRead says.
             ServerConfig config = server.config();
             long bound = config.waterMark().high() + config.chunkSize() + 96L * (config.waterMark().high() / config.chunkSize() + 1);
@@ -97,33 +85,12 @@ class ServerLoopbackTest {
         long total = 8L << 20;
         for (int round = 0; round < 10; round++) {
             try (Socket socket = connect()) {
-                CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> send(socket, total));
-                long received = 0;
-                byte[] buf = new byte[64 * 1024];
-                InputStream in = socket.getInputStream();
-                for (int n; (n = in.read(buf)) > 0; received += n) {
-                    assertThat(BookPayload.firstMismatch(buf, n, received)).as("first wrong byte").isEqualTo(-1);
-                }
-                sender.get(10, TimeUnit.SECONDS);
-                assertThat(received).as("round " + round).isEqualTo(total);
+                assertThat(LoopbackClient.transfer(socket, total)).as("round " + round).isEqualTo(total);
                 assertThat(server.stats().find(socket.getLocalSocketAddress()).orElseThrow().peakQueued()).isLessThanOrEqualTo(bound);
             }
         }
     }
 
-    private static void send(Socket socket, long total) {
-        try {
-            OutputStream out = socket.getOutputStream();
-            ByteBuffer block = ByteBuffer.allocate(64 * 1024);
-            for (long sent = 0; sent < total; sent += block.remaining()) {
-                BookPayload.fill(block, sent, total - sent);
-                out.write(block.array(), 0, block.remaining());
-            }
-            socket.shutdownOutput();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Test
     void theBooksClientShapeStallsWithBoundedServerMemoryAndRecoversWhenItReads() throws Exception {

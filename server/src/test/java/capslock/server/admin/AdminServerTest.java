@@ -47,10 +47,7 @@ class AdminServerTest {
     }
 
     private Socket connect() throws Exception {
-        Socket socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
-        socket.setSoTimeout(30_000);
-        return socket;
+        return capslock.server.LoopbackClient.connect(server.port());
     }
 
     @Test
