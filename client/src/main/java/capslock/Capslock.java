@@ -1,8 +1,8 @@
 package capslock;
 
+import capslock.client.SendCommand;
 import capslock.common.cli.CommandRunner;
 import capslock.common.cli.VersionProvider;
-import capslock.client.SendCommand;
 import capslock.demo.DemoCommand;
 import capslock.server.ServerCommand;
 import picocli.CommandLine.Command;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import capslock.Capslock;
 import capslock.common.cli.CommandRunner;
+import capslock.common.text.TextCharset;
 import capslock.server.CapslockServer;
 import capslock.server.ServerConfig;
-import capslock.common.text.TextCharset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;

@@ -1,24 +1,23 @@
 package capslock.server;
 
-import capslock.common.WaterMark;
 import capslock.common.Durations;
+import capslock.common.WaterMark;
 import capslock.common.cli.Converters;
 import capslock.common.cli.LogFormat;
-import capslock.server.admin.AdminServer;
 import capslock.common.cli.ShutdownSignal;
+import capslock.common.cli.SocketOptions;
 import capslock.common.cli.VersionProvider;
-import capslock.common.net.Transport;
 import capslock.common.text.TextCharset;
+import capslock.server.admin.AdminServer;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import capslock.common.cli.SocketOptions;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Option;
-import org.slf4j.LoggerFactory;
 
 /** {@code capslock server}: runs the uppercase service until Ctrl-C or SIGTERM. */
 @Command(name = "server", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

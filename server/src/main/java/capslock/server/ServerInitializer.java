@@ -1,11 +1,11 @@
 package capslock.server;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
-import io.netty.channel.Channel;
 
 /**
  * Admits a connection (or closes it at once past {@code --max-connections}) and builds its pipeline:

@@ -2,10 +2,10 @@ package capslock.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import capslock.common.cli.CapslockException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import capslock.common.net.Transport;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.StandardSocketOptions;
@@ -14,15 +14,12 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import capslock.common.net.Transport;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The real server on a loopback port, against plain blocking and non-blocking Java sockets like the book's client. */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)

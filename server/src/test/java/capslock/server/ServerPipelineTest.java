@@ -2,7 +2,6 @@ package capslock.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import capslock.common.WaterMark;
 import capslock.common.text.TextCharset;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;

@@ -2,8 +2,8 @@ package capslock.common.cli;
 
 import java.io.PrintWriter;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 /**
  * Runs a picocli command the capslock way: environment defaults, and every error as one line on

@@ -6,7 +6,6 @@ import capslock.common.testing.Eventually;
 import capslock.server.CapslockServer;
 import capslock.server.ServerConfig;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
