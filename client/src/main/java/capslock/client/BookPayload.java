@@ -30,7 +30,7 @@ public final class BookPayload implements Payload {
     }
 
     /** Appends {@code n} payload bytes starting at stream offset {@code offset}. */
-    static void fill(ByteBuf dst, long offset, int n) {
+    public static void fill(ByteBuf dst, long offset, int n) {
         int start = (int) (offset % MESSAGE.length);
         while (n > 0) {
             int piece = Math.min(n, PATTERN.length - start);

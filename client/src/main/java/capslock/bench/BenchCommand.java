@@ -1,0 +1,132 @@
+package capslock.bench;
+
+import capslock.client.ReaderKind;
+import capslock.client.SendConfig;
+import capslock.client.WriterKind;
+import capslock.common.Durations;
+import capslock.common.WaterMark;
+import capslock.common.cli.CapslockException;
+import capslock.common.cli.Converters;
+import capslock.common.cli.ExitCodes;
+import capslock.common.cli.SocketOptions;
+import capslock.common.cli.VersionProvider;
+import capslock.common.text.TextCharset;
+import capslock.server.CapslockServer;
+import capslock.server.ServerConfig;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code capslock bench}: throughput through the real pipeline, one row per connection count, every byte verified. */
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        showDefaultValues = true,
+        description = {"Measure throughput through the uppercase service with backpressure on: each connection writes "
+                + "with water marks and reads concurrently, and every byte is verified.",
+                "Without --host/--port it starts the server in-process, on its own event loops."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--host", paramLabel = "HOST", description = "A running server (default: in-process).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", converter = Converters.Port.class,
+            description = "Its port (default 1060 when --host is given).")
+    Integer port;
+
+    @Option(names = "--connections", paramLabel = "N[,N...]", split = ",", defaultValue = "1,4,16",
+            description = "Connection counts, one result row each.")
+    List<Integer> connections;
+
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "10s", converter = Converters.Durations.class,
+            description = "How long each row sends, after the warm-up (ignored with --bytes).")
+    Duration duration;
+
+    @Option(names = "--bytes", paramLabel = "SIZE", converter = Converters.PositiveSize.class,
+            description = "Send this much per connection instead of for a duration.")
+    Long bytes;
+
+    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "2s", converter = Converters.Durations.class,
+            description = "Excluded from the figures, like iperf3 -O.")
+    Duration warmup;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s", converter = Converters.Durations.class,
+            description = "A progress line this often, like iperf3 -i.")
+    Duration interval;
+
+    @Option(names = "--write-size", paramLabel = "SIZE", defaultValue = "64KiB", converter = Converters.IntSize.class,
+            description = "Bytes per write.")
+    int writeSize;
+
+    @Option(names = "--water-mark", paramLabel = "LOW:HIGH", defaultValue = WaterMark.DEFAULT,
+            converter = Converters.WaterMarks.class, description = "Water marks of the clients and the in-process server.")
+    WaterMark waterMark;
+
+    @Option(names = "--chunk-size", paramLabel = "SIZE", defaultValue = "1024", converter = Converters.IntSize.class,
+            description = "The in-process server's chunk size.")
+    int chunkSize;
+
+    @Mixin
+    SocketOptions socket;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the rows as JSON.")
+    Path json;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the rows as CSV.")
+    Path csv;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (connections.stream().anyMatch(n -> n < 1)) {
+            throw new CapslockException(ExitCodes.USAGE, "--connections must all be at least 1");
+        }
+        if (interval.isZero() || duration.isZero()) {
+            throw new CapslockException(ExitCodes.USAGE, "--interval and --duration must be positive");
+        }
+        ((Logger) LoggerFactory.getLogger("capslock.server")).setLevel(Level.WARN);
+        boolean embedded = host == null && port == null;
+        ServerConfig serverConfig = ServerConfig.loopback().withChunkSize(chunkSize).withTransport(socket.transport)
+                .withSocketBuffers(socket.sndbuf, socket.rcvbuf);
+        List<BenchRow> rows = new ArrayList<>();
+        try (CapslockServer server = embedded ? CapslockServer.start(serverConfig) : null) {
+            String targetHost = embedded ? "127.0.0.1" : (host != null ? host : "127.0.0.1");
+            int targetPort = embedded ? server.port() : (port != null ? port : 1060);
+            SendConfig client = new SendConfig(targetHost, targetPort, socket.transport, socket.sndbuf, socket.rcvbuf,
+                    WriterKind.WATERMARK, ReaderKind.CONCURRENT, waterMark, writeSize, Duration.ofSeconds(5), 64L << 20,
+                    TextCharset.ASCII);
+            System.out.println("capslock bench: " + (embedded ? "in-process server" : targetHost + ":" + targetPort) + ", "
+                    + (bytes != null ? capslock.common.Sizes.format(bytes) + " per connection" : Durations.format(duration))
+                    + " after a " + Durations.format(warmup) + " warm-up, " + writeSize + "-byte writes, water marks "
+                    + waterMark + ", every byte verified");
+            BenchRunner runner = new BenchRunner(System.out);
+            for (int n : connections) {
+                rows.add(runner.run(new BenchRunner.Plan(client, n, bytes == null ? 0 : bytes, bytes == null ? duration : null,
+                        warmup, interval, embedded)));
+            }
+        }
+        System.out.println();
+        System.out.print(BenchReport.table(rows));
+        write(json, BenchReport.json(rows));
+        write(csv, BenchReport.csv(rows));
+        return rows.stream().allMatch(BenchRow::verified) ? ExitCodes.OK : ExitCodes.VERIFY_FAILED;
+    }
+
+    private static void write(Path file, String content) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new CapslockException(ExitCodes.FAILURE, "cannot write " + file + ": " + e.getMessage());
+        }
+    }
+}

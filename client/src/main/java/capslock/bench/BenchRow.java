@@ -1,0 +1,19 @@
+package capslock.bench;
+
+/** One measured configuration: payload bytes counted once, 1 MB = 10^6 bytes. */
+public record BenchRow(int connections,
+                       long bytes,
+                       double seconds,
+                       double megabytesPerSecond,
+                       double gigabitsPerSecond,
+                       double minPerConnection,
+                       double medianPerConnection,
+                       double maxPerConnection,
+                       double clientCpuSeconds,
+                       Double serverCpuSeconds,
+                       long gcCount,
+                       long gcMillis,
+                       long peakQueued,
+                       boolean verified,
+                       String outcome) {
+}

@@ -1,0 +1,134 @@
+package capslock.bench;
+
+import capslock.client.BookPayload;
+import capslock.client.Payload;
+import capslock.client.SendClient;
+import capslock.client.SendConfig;
+import capslock.client.SendSummary;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one row: N connections at once, each its own {@link SendClient} on its own event loop, every byte
+ * verified. The warm-up is excluded from the figures (like iperf3's {@code -O}); progress lines every
+ * interval (like {@code -i}).
+ */
+final class BenchRunner {
+    /** What a row measures; {@code duration} null means "send {@code bytes} per connection". */
+    record Plan(SendConfig client, int connections, long bytes, Duration duration, Duration warmup, Duration interval,
+                boolean serverEmbedded) {
+    }
+
+    private final PrintStream out;
+
+    BenchRunner(PrintStream out) {
+        this.out = out;
+    }
+
+    BenchRow run(Plan plan) throws InterruptedException {
+        long start = System.nanoTime();
+        long warmupEnd = start + plan.warmup().toNanos();
+        long deadline = plan.duration() == null ? Long.MAX_VALUE : warmupEnd + plan.duration().toNanos();
+
+        List<SendClient> clients = new ArrayList<>();
+        for (int i = 0; i < plan.connections(); i++) {
+            Payload payload = plan.duration() == null ? new BookPayload(plan.bytes()) : new TimedPayload(deadline);
+            clients.add(SendClient.start(plan.client(), payload, null, s -> { }));
+        }
+        // Without a warm-up everything counts, from the first byte.
+        long[] atWarmupEnd = plan.warmup().isZero() ? new long[clients.size()]
+                : waitAndCount(clients, warmupEnd, start, warmupEnd, plan.interval());
+        long measuredFrom = plan.warmup().isZero() ? start : System.nanoTime();
+        // CPU and GC over the measured window only, like the bytes.
+        double cpuBefore = CpuClock.processSeconds();
+        double serverCpuBefore = CpuClock.seconds("capslock-io");
+        long gcCountBefore = CpuClock.gcCount();
+        long gcMillisBefore = CpuClock.gcMillis();
+        long[] atEnd;
+        long measuredTo;
+        if (plan.duration() != null) {
+            atEnd = waitAndCount(clients, deadline, start, warmupEnd, plan.interval());
+            measuredTo = System.nanoTime();
+        } else {
+            waitAndCount(clients, Long.MAX_VALUE, start, warmupEnd, plan.interval());
+            atEnd = null;
+            measuredTo = System.nanoTime();
+        }
+        List<SendSummary> summaries = new ArrayList<>();
+        for (SendClient client : clients) {
+            summaries.add(client.await());
+        }
+        if (atEnd == null) {
+            atEnd = summaries.stream().mapToLong(SendSummary::received).toArray();
+        }
+        double seconds = (measuredTo - measuredFrom) / 1e9;
+        double[] perConnection = new double[clients.size()];
+        long bytes = 0;
+        for (int i = 0; i < clients.size(); i++) {
+            long n = atEnd[i] - atWarmupEnd[i];
+            bytes += n;
+            perConnection[i] = n / seconds / 1e6;
+        }
+        Arrays.sort(perConnection);
+        double serverCpu = CpuClock.seconds("capslock-io") - serverCpuBefore;
+        double clientCpu = CpuClock.processSeconds() - cpuBefore - (plan.serverEmbedded() ? serverCpu : 0);
+        String outcome = summaries.stream().map(SendSummary::outcome).filter(o -> !o.equals("completed")).findFirst()
+                .orElse("completed");
+        summaries.stream().filter(s -> s.exitCode() != 0).findFirst().ifPresent(failed ->
+                out.println("  a connection did not complete: " + failed.explanation()));
+        double mbps = bytes / seconds / 1e6;
+        return new BenchRow(plan.connections(), bytes, seconds, mbps, mbps * 8 / 1000, perConnection[0],
+                perConnection[perConnection.length / 2], perConnection[perConnection.length - 1], clientCpu,
+                plan.serverEmbedded() ? serverCpu : null, CpuClock.gcCount() - gcCountBefore,
+                CpuClock.gcMillis() - gcMillisBefore,
+                summaries.stream().mapToLong(SendSummary::peakQueuedPayload).max().orElse(0),
+                outcome.equals("completed"), outcome);
+    }
+
+    /** Prints interval lines until {@code until} (or until every transfer has ended); returns each one's bytes received. */
+    private long[] waitAndCount(List<SendClient> clients, long until, long start, long warmupEnd, Duration interval)
+            throws InterruptedException {
+        long nextLine = start + interval.toNanos() * (1 + (System.nanoTime() - start) / interval.toNanos());
+        long lastBytes = total(clients);
+        long lastLine = System.nanoTime();
+        while (true) {
+            long now = System.nanoTime();
+            boolean allDone = clients.stream().allMatch(c -> c.transfer().snapshot().sendDone() && isEnded(c));
+            if (now - until >= 0 || allDone) {
+                break;
+            }
+            long wake = Math.min(until, nextLine);
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, Math.min(wake - now, 50_000_000L))); // pacing the report, not synchronising
+            now = System.nanoTime();
+            if (now - nextLine >= 0) {
+                long bytes = total(clients);
+                double seconds = (now - lastLine) / 1e9;
+                out.printf(Locale.ROOT, "  [%2d conn] %6.1f-%-6.1f s  %,14d B  %9.1f MB/s%s%n", clients.size(),
+                        (lastLine - start) / 1e9, (now - start) / 1e9, bytes - lastBytes, (bytes - lastBytes) / seconds / 1e6,
+                        now - warmupEnd <= 0 ? "  (warm-up, not counted)" : "");
+                lastBytes = bytes;
+                lastLine = now;
+                nextLine += interval.toNanos();
+            }
+        }
+        return clients.stream().mapToLong(c -> c.transfer().snapshot().received()).toArray();
+    }
+
+    private static boolean isEnded(SendClient client) {
+        try {
+            return client.transfer().awaitEnd(0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private static long total(List<SendClient> clients) {
+        return clients.stream().mapToLong(c -> c.transfer().snapshot().received()).sum();
+    }
+}

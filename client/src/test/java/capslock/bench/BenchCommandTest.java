@@ -1,0 +1,81 @@
+package capslock.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import capslock.Capslock;
+import capslock.common.cli.CommandRunner;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code capslock bench} end to end against its in-process server, small: the figures are not asserted, the report is. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class BenchCommandTest {
+    private final StringWriter err = new StringWriter();
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void captureStdout() {
+        originalOut = System.out;
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+    }
+
+    private int run(String... args) {
+        CommandLine cli = CommandRunner.commandLine(new Capslock(), Map.of());
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void aRowPerConnectionCountEveryByteVerifiedAndTheSameRowsAsJsonAndCsv() throws Exception {
+        Path json = dir.resolve("bench.json");
+        Path csv = dir.resolve("bench.csv");
+        int exit = run("bench", "--connections", "1,3", "--bytes", "8MiB", "--warmup", "0s", "--json", json.toString(),
+                "--csv", csv.toString());
+
+        assertThat(exit).as(err + stdout.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("per conn MB/s min/med/max").contains("yes");
+        JsonNode rows = new ObjectMapper().readTree(json.toFile());
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).get("connections").asInt()).isEqualTo(1);
+        assertThat(rows.get(0).get("bytes").asLong()).isEqualTo(8L << 20);
+        assertThat(rows.get(1).get("bytes").asLong()).isEqualTo(3 * (8L << 20));
+        assertThat(rows.get(1).get("verified").asBoolean()).isTrue();
+        assertThat(Files.readAllLines(csv)).hasSize(3);
+    }
+
+    @Test
+    void anUnreachableServerIsOneLineAndExitOne() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        int exit = run("bench", "--port", String.valueOf(closedPort), "--connections", "1", "--duration", "1s");
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString().lines()).hasSize(1);
+        assertThat(err.toString()).startsWith("capslock bench: cannot connect");
+    }
+}
