@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 /** {@code capslock demo}: the stall and the fix side by side, as a table and a chart. */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         showDefaultValues = true,
-        description = {"Run the same payload through five clients, one after another, and show why each ended as it did:",
+        description = {"Show the stall and the fix side by side: one payload through five clients, a table and a chart.",
+                "Scenarios:",
                 "1 the book's client, 2 naive writer reading concurrently, 3 water marks reading after sending,",
                 "4 water marks reading concurrently (the fix), 5 the book's client against a server with backpressure off.",
                 "Starts the servers in-process on free loopback ports unless --host/--port name a running one",
