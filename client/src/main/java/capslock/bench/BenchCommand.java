@@ -77,6 +77,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     SocketOptions socket;
 
+    @Option(names = "--no-verify", negatable = false, description = "Count the replies without checking them (the report says so).")
+    boolean noVerify;
+
+    @Option(names = "--chart", paramLabel = "FILE.png", description = "Also draw throughput against connections.")
+    Path chart;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the rows as JSON.")
     Path json;
 
@@ -105,18 +111,27 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.println("capslock bench: " + (embedded ? "in-process server" : targetHost + ":" + targetPort) + ", "
                     + (bytes != null ? capslock.common.Sizes.format(bytes) + " per connection" : Durations.format(duration))
                     + " after a " + Durations.format(warmup) + " warm-up, " + writeSize + "-byte writes, water marks "
-                    + waterMark + ", every byte verified");
+                    + waterMark + (noVerify ? ", replies NOT verified (--no-verify)" : ", every byte verified"));
             BenchRunner runner = new BenchRunner(System.out);
             for (int n : connections) {
                 rows.add(runner.run(new BenchRunner.Plan(client, n, bytes == null ? 0 : bytes, bytes == null ? duration : null,
-                        warmup, interval, embedded)));
+                        warmup, interval, embedded, !noVerify)));
             }
         }
         System.out.println();
         System.out.print(BenchReport.table(rows));
         write(json, BenchReport.json(rows));
         write(csv, BenchReport.csv(rows));
-        return rows.stream().allMatch(BenchRow::verified) ? ExitCodes.OK : ExitCodes.VERIFY_FAILED;
+        if (chart != null) {
+            try {
+                BenchChart.write(rows, chart);
+            } catch (IOException | RuntimeException e) {
+                throw new CapslockException(ExitCodes.FAILURE, "cannot write the chart " + chart + ": " + e.getMessage());
+            }
+            System.out.println("chart: " + chart);
+        }
+        boolean allCompleted = rows.stream().allMatch(r -> r.outcome().equals("completed"));
+        return allCompleted ? ExitCodes.OK : ExitCodes.VERIFY_FAILED;
     }
 
     private static void write(Path file, String content) {

@@ -53,8 +53,9 @@ class BenchCommandTest {
     void aRowPerConnectionCountEveryByteVerifiedAndTheSameRowsAsJsonAndCsv() throws Exception {
         Path json = dir.resolve("bench.json");
         Path csv = dir.resolve("bench.csv");
+        Path chart = dir.resolve("bench.png");
         int exit = run("bench", "--connections", "1,3", "--bytes", "8MiB", "--warmup", "0s", "--json", json.toString(),
-                "--csv", csv.toString());
+                "--csv", csv.toString(), "--chart", chart.toString());
 
         assertThat(exit).as(err + stdout.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("per conn MB/s min/med/max").contains("yes");
@@ -65,6 +66,14 @@ class BenchCommandTest {
         assertThat(rows.get(1).get("bytes").asLong()).isEqualTo(3 * (8L << 20));
         assertThat(rows.get(1).get("verified").asBoolean()).isTrue();
         assertThat(Files.readAllLines(csv)).hasSize(3);
+        assertThat(javax.imageio.ImageIO.read(chart.toFile()).getWidth()).isEqualTo(800);
+    }
+
+    @Test
+    void withoutVerificationTheReportSaysSo() {
+        int exit = run("bench", "--connections", "1", "--bytes", "4MiB", "--warmup", "0s", "--no-verify");
+        assertThat(exit).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("NOT verified").containsPattern("\\s+no\\R");
     }
 
     @Test
