@@ -3,6 +3,7 @@ package capslock.bench;
 import capslock.client.ReaderKind;
 import capslock.client.SendConfig;
 import capslock.client.WriterKind;
+import capslock.client.ServerTarget;
 import capslock.common.Durations;
 import capslock.common.WaterMark;
 import capslock.common.cli.CapslockException;
@@ -35,12 +36,9 @@ import picocli.CommandLine.Option;
                 "Without --host/--port it starts the server in-process, on its own event loops."})
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--host", paramLabel = "HOST", description = "A running server (default: in-process).")
-    String host;
+    @Mixin
+    ServerTarget target;
 
-    @Option(names = "--port", paramLabel = "PORT", converter = Converters.Port.class,
-            description = "Its port (default 1060 when --host is given).")
-    Integer port;
 
     @Option(names = "--connections", paramLabel = "N[,N...]", split = ",", defaultValue = "1,4,16",
             description = "Connection counts, one result row each.")
@@ -98,13 +96,13 @@ public final class BenchCommand implements Callable<Integer> {
             throw new CapslockException(ExitCodes.USAGE, "--interval and --duration must be positive");
         }
         ((Logger) LoggerFactory.getLogger("capslock.server")).setLevel(Level.WARN);
-        boolean embedded = host == null && port == null;
+        boolean embedded = !target.external();
         ServerConfig serverConfig = ServerConfig.loopback().withChunkSize(chunkSize).withTransport(socket.transport)
                 .withSocketBuffers(socket.sndbuf, socket.rcvbuf);
         List<BenchRow> rows = new ArrayList<>();
         try (CapslockServer server = embedded ? CapslockServer.start(serverConfig) : null) {
-            String targetHost = embedded ? "127.0.0.1" : (host != null ? host : "127.0.0.1");
-            int targetPort = embedded ? server.port() : (port != null ? port : 1060);
+            String targetHost = target.host();
+            int targetPort = embedded ? server.port() : target.port();
             SendConfig client = new SendConfig(targetHost, targetPort, socket.transport, socket.sndbuf, socket.rcvbuf,
                     WriterKind.WATERMARK, ReaderKind.CONCURRENT, waterMark, writeSize, Duration.ofSeconds(5), 64L << 20,
                     TextCharset.ASCII);

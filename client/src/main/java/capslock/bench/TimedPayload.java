@@ -42,24 +42,8 @@ final class TimedPayload implements Payload {
 
     @Override
     public Replay replay() {
-        return new Replay() {
-            private long offset;
-
-            @Override
-            public int read(ByteBuf dst, int max) {
-                int n = (int) Math.min(max, produced - offset);
-                if (n <= 0) {
-                    return ended ? -1 : 0;
-                }
-                BookPayload.fill(dst, offset, n);
-                offset += n;
-                return n;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        // Reads what has been produced so far; done once sending has ended and all of it was replayed.
+        return BookPayload.replay(() -> produced, () -> ended);
     }
 
     @Override

@@ -3,6 +3,8 @@ package capslock.client;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /** The book's 16-byte message {@code capitalize this!} repeated, rounded up to whole messages as the book does. */
 public final class BookPayload implements Payload {
@@ -64,14 +66,22 @@ public final class BookPayload implements Payload {
 
     @Override
     public Replay replay() {
+        return replay(() -> size, () -> true);
+    }
+
+    /**
+     * The message again from offset 0, up to {@code produced} bytes: it waits (reads 0) for more while
+     * {@code ended} is false, and ends (-1) once everything produced has been replayed and {@code ended}.
+     */
+    public static Replay replay(LongSupplier produced, BooleanSupplier ended) {
         return new Replay() {
             private long offset;
 
             @Override
             public int read(ByteBuf dst, int max) {
-                int n = (int) Math.min(max, size - offset);
+                int n = (int) Math.min(max, produced.getAsLong() - offset);
                 if (n <= 0) {
-                    return -1;
+                    return ended.getAsBoolean() ? -1 : 0;
                 }
                 fill(dst, offset, n);
                 offset += n;

@@ -1,5 +1,6 @@
 package capslock.demo;
 
+import capslock.client.ServerTarget;
 import capslock.common.Durations;
 import capslock.common.Sizes;
 import capslock.common.WaterMark;
@@ -32,12 +33,9 @@ import picocli.CommandLine.Option;
                 "(scenario 5 always uses an in-process server)."})
 public final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--host", paramLabel = "HOST", description = "A running server for scenarios 1-4 (default: in-process).")
-    String host;
+    @Mixin
+    ServerTarget target;
 
-    @Option(names = "--port", paramLabel = "PORT", converter = Converters.Port.class,
-            description = "Its port (default 1060 when --host is given).")
-    Integer port;
 
     @Option(names = "--bytes", paramLabel = "SIZE", defaultValue = "32MiB", converter = Converters.PositiveSize.class,
             description = "Payload per scenario: large enough to overflow this machine's loopback socket buffers (they "
@@ -83,9 +81,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         // The in-process servers' per-connection log lines would interleave with the demo's own output.
         ((Logger) LoggerFactory.getLogger("capslock.server")).setLevel(Level.WARN);
-        boolean external = host != null || port != null;
-        DemoRunner.Settings settings = new DemoRunner.Settings(external ? (host != null ? host : "127.0.0.1") : null,
-                port != null ? port : 1060, bytes, writeSize, waterMark, stallTimeout, maxPending, socket.transport, socket.sndbuf, socket.rcvbuf,
+        boolean external = target.external();
+        DemoRunner.Settings settings = new DemoRunner.Settings(external ? target.host() : null, target.port(), bytes, writeSize, waterMark, stallTimeout, maxPending, socket.transport, socket.sndbuf, socket.rcvbuf,
                 timelineDir);
         if (!json) {
             System.out.println("capslock demo: " + Sizes.grouped(capslock.client.BookPayload.roundUp(bytes)) + " B per scenario in "
