@@ -2,51 +2,30 @@ package capslock.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import capslock.Capslock;
-import capslock.common.cli.CommandRunner;
+import capslock.CapslockCli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code capslock bench} end to end against its in-process server, small: the figures are not asserted, the report is. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class BenchCommandTest {
-    private final StringWriter err = new StringWriter();
-    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    private PrintStream originalOut;
+    @RegisterExtension
+    final CapslockCli cli = new CapslockCli();
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void captureStdout() {
-        originalOut = System.out;
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-    }
 
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-    }
 
     private int run(String... args) {
-        CommandLine cli = CommandRunner.commandLine(new Capslock(), Map.of());
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return cli.run(args);
     }
 
     @Test
@@ -57,8 +36,8 @@ class BenchCommandTest {
         int exit = run("bench", "--connections", "1,3", "--bytes", "8MiB", "--warmup", "0s", "--json", json.toString(),
                 "--csv", csv.toString(), "--chart", chart.toString());
 
-        assertThat(exit).as(err + stdout.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("per conn MB/s min/med/max").contains("yes");
+        assertThat(exit).as(cli.err() + cli.out()).isZero();
+        assertThat(cli.out()).contains("per conn MB/s min/med/max").contains("yes");
         JsonNode rows = new ObjectMapper().readTree(json.toFile());
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).get("connections").asInt()).isEqualTo(1);
@@ -73,7 +52,7 @@ class BenchCommandTest {
     void withoutVerificationTheReportSaysSo() {
         int exit = run("bench", "--connections", "1", "--bytes", "4MiB", "--warmup", "0s", "--no-verify");
         assertThat(exit).isZero();
-        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("NOT verified").containsPattern("\\s+no\\R");
+        assertThat(cli.out()).contains("NOT verified").containsPattern("\\s+no\\R");
     }
 
     @Test
@@ -84,7 +63,7 @@ class BenchCommandTest {
         }
         int exit = run("bench", "--port", String.valueOf(closedPort), "--connections", "1", "--duration", "1s");
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString().lines()).hasSize(1);
-        assertThat(err.toString()).startsWith("capslock bench: cannot connect");
+        assertThat(cli.err().lines()).hasSize(1);
+        assertThat(cli.err()).startsWith("capslock bench: cannot connect");
     }
 }

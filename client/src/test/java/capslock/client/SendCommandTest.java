@@ -2,63 +2,46 @@ package capslock.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import capslock.Capslock;
-import capslock.common.cli.CommandRunner;
+import capslock.CapslockCli;
 import capslock.common.text.TextCharset;
 import capslock.server.CapslockServer;
 import capslock.server.ServerConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /** {@code capslock send} as a user runs it: files in and out, JSON and timeline, and every error as one line. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class SendCommandTest {
-    private final StringWriter err = new StringWriter();
-    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    private PrintStream originalOut;
+    @RegisterExtension
+    final CapslockCli cli = new CapslockCli();
     private CapslockServer server;
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void captureStdout() {
-        originalOut = System.out;
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-    }
 
     @AfterEach
-    void restore() {
-        System.setOut(originalOut);
+    void stop() {
         if (server != null) {
             server.close();
         }
     }
 
     private int run(String... args) {
-        CommandLine cli = CommandRunner.commandLine(new Capslock(), Map.of());
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return cli.run(args);
     }
 
     private String port() {
@@ -77,7 +60,7 @@ class SendCommandTest {
 
         int exit = run("send", port(), "--input", in.toString(), "--output", out.toString(), "--quiet", "--write-size=4KiB");
 
-        assertThat(exit).as(err.toString()).isZero();
+        assertThat(exit).as(cli.err()).isZero();
         byte[] expected = input.clone();
         for (int i = 0; i < expected.length; i++) {
             if (expected[i] >= 'a' && expected[i] <= 'z') {
@@ -95,7 +78,7 @@ class SendCommandTest {
 
         int exit = run("send", port(), "--input", in.toString(), "--output", out.toString(), "--charset=utf-8", "--quiet");
 
-        assertThat(exit).as(err.toString()).isZero();
+        assertThat(exit).as(cli.err()).isZero();
         assertThat(Files.readString(out)).isEqualTo("DIE STRASSE, ǄUNGLA, FIN.\n".repeat(5000));
     }
 
@@ -104,8 +87,8 @@ class SendCommandTest {
         Path timeline = dir.resolve("t.csv");
         int exit = run("send", port(), "--bytes=4MiB", "--json", "--timeline", timeline.toString());
 
-        assertThat(exit).as(err.toString()).isZero();
-        JsonNode json = new ObjectMapper().readTree(stdout.toString(StandardCharsets.UTF_8));
+        assertThat(exit).as(cli.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(cli.out());
         assertThat(json.get("outcome").asText()).isEqualTo("completed");
         assertThat(json.get("received").asLong()).isEqualTo(4L << 20);
         assertThat(json.get("writer").asText()).isEqualTo("watermark");
@@ -120,7 +103,7 @@ class SendCommandTest {
         int exit = run("send", port(), "--mode=naive", "--bytes=1GiB", "--max-pending=8MiB", "--quiet");
 
         assertThat(exit).isEqualTo(4);
-        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("memory guard").contains("--writer watermark");
+        assertThat(cli.out()).contains("memory guard").contains("--writer watermark");
     }
 
     @Test
@@ -160,7 +143,7 @@ class SendCommandTest {
     }
 
     private void assertOneLine(String expected) {
-        String text = err.toString();
+        String text = cli.err();
         assertThat(text.lines()).as(text).hasSize(1);
         assertThat(text).startsWith("capslock send: ").doesNotContain("Exception").doesNotContain("\tat ");
         if (expected != null) {
