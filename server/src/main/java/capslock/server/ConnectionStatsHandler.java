@@ -19,6 +19,8 @@ public final class ConnectionStatsHandler extends ChannelDuplexHandler {
 
     private final ServerStats serverStats;
     private ConnectionStats stats;
+    /** Written but not yet counted: counted once per flush, not per 1 KiB chunk (the totals are shared, contended counters). */
+    private long unflushedOut;
 
     public ConnectionStatsHandler(ServerStats serverStats) {
         this.serverStats = serverStats;
@@ -64,13 +66,27 @@ public final class ConnectionStatsHandler extends ChannelDuplexHandler {
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (msg instanceof ByteBuf buf) {
-            stats.addOut(buf.readableBytes());
+            unflushedOut += buf.readableBytes();
         }
         ctx.write(msg, promise);
     }
 
     @Override
+    public void flush(ChannelHandlerContext ctx) {
+        countOut();
+        ctx.flush();
+    }
+
+    private void countOut() {
+        if (unflushedOut > 0) {
+            stats.addOut(unflushedOut);
+            unflushedOut = 0;
+        }
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        countOut();
         stats.closed("done");
         serverStats.closed(stats);
         log.info(String.format(Locale.ROOT, "%s closed after %.2fs: in %s, out %s, reading paused %d times, peak queued %s (%s)",

@@ -1,6 +1,7 @@
 package capslock.common.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -24,6 +25,37 @@ class UpperCasePropertiesTest {
             expected[i] = bytes[i] >= 'a' && bytes[i] <= 'z' ? (byte) (bytes[i] - 32) : bytes[i];
         }
         assertThat(ByteBufUtil.getBytes(buf)).isEqualTo(expected);
+    }
+
+    /** Direct buffers take the raw-memory path: same rule, and not one byte outside the range is touched. */
+    @Property(tries = 2000)
+    void directBuffersAtAnOffsetGetTheSameRuleAndNothingOutsideTheRange(@ForAll @Size(max = 300) byte[] bytes,
+                                                                         @ForAll byte offsetSeed) {
+        int offset = Math.floorMod(offsetSeed, 16);
+        ByteBuf direct = ByteBufAllocator.DEFAULT.directBuffer(offset + bytes.length + 16);
+        try {
+            direct.writeZero(offset).writeBytes(bytes).writeBytes(new byte[] {'z', 'z', 'z', 'z', 'z', 'z', 'z', 'z'});
+            AsciiUpperCase.upperCaseInPlace(direct, offset, bytes.length);
+            byte[] expected = new byte[bytes.length];
+            for (int i = 0; i < bytes.length; i++) {
+                expected[i] = bytes[i] >= 'a' && bytes[i] <= 'z' ? (byte) (bytes[i] - 32) : bytes[i];
+            }
+            assertThat(ByteBufUtil.getBytes(direct, offset, bytes.length)).isEqualTo(expected);
+            assertThat(direct.toString(offset + bytes.length, 8, StandardCharsets.US_ASCII)).isEqualTo("zzzzzzzz");
+        } finally {
+            direct.release();
+        }
+    }
+
+    @Example
+    void aRangeOutsideTheBufferIsRefusedBeforeAnyByteIsTouched() {
+        ByteBuf direct = ByteBufAllocator.DEFAULT.directBuffer(16).writeBytes("abcdefghabcdefgh".getBytes(StandardCharsets.US_ASCII));
+        try {
+            assertThatThrownBy(() -> AsciiUpperCase.upperCaseInPlace(direct, 8, 64)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThat(direct.toString(StandardCharsets.US_ASCII)).isEqualTo("abcdefghabcdefgh");
+        } finally {
+            direct.release();
+        }
     }
 
     @Example
