@@ -2,6 +2,7 @@ package capslock.bench;
 
 import capslock.client.BookPayload;
 import capslock.client.Payload;
+import capslock.client.RepeatingText;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 
@@ -11,8 +12,10 @@ import io.netty.buffer.ByteBufAllocator;
  */
 final class TimedPayload implements Payload {
     private final long deadlineNanos;
+    private final RepeatingText text = BookPayload.text();
     private volatile long produced;
     private volatile boolean ended;
+    private boolean closed;
 
     TimedPayload(long deadlineNanos) {
         this.deadlineNanos = deadlineNanos;
@@ -24,8 +27,7 @@ final class TimedPayload implements Payload {
             ended = true;
             return null;
         }
-        ByteBuf buf = alloc.buffer(max);
-        BookPayload.fill(buf, produced, max);
+        ByteBuf buf = text.next(alloc, produced, max);
         produced += max;
         return buf;
     }
@@ -43,10 +45,14 @@ final class TimedPayload implements Payload {
     @Override
     public Replay replay() {
         // Reads what has been produced so far; done once sending has ended and all of it was replayed.
-        return BookPayload.replay(() -> produced, () -> ended);
+        return BookPayload.replay(text, () -> produced, () -> ended);
     }
 
     @Override
     public void close() {
+        if (!closed) {
+            closed = true;
+            text.release();
+        }
     }
 }

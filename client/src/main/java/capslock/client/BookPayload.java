@@ -9,11 +9,11 @@ import java.util.function.LongSupplier;
 /** The book's 16-byte message {@code capitalize this!} repeated, rounded up to whole messages as the book does. */
 public final class BookPayload implements Payload {
     static final byte[] MESSAGE = "capitalize this!".getBytes(StandardCharsets.US_ASCII);
-    /** Many messages back to back, so one copy fills a write of any size in a few steps. */
-    private static final byte[] PATTERN = repeated(4096);
 
     private final long size;
+    private final RepeatingText text = new RepeatingText(MESSAGE);
     private long position;
+    private boolean closed;
 
     public BookPayload(long bytes) {
         this.size = roundUp(bytes);
@@ -23,23 +23,9 @@ public final class BookPayload implements Payload {
         return (bytes + MESSAGE.length - 1) / MESSAGE.length * MESSAGE.length;
     }
 
-    private static byte[] repeated(int times) {
-        byte[] pattern = new byte[MESSAGE.length * times];
-        for (int i = 0; i < times; i++) {
-            System.arraycopy(MESSAGE, 0, pattern, i * MESSAGE.length, MESSAGE.length);
-        }
-        return pattern;
-    }
-
-    /** Appends {@code n} payload bytes starting at stream offset {@code offset}. */
-    public static void fill(ByteBuf dst, long offset, int n) {
-        int start = (int) (offset % MESSAGE.length);
-        while (n > 0) {
-            int piece = Math.min(n, PATTERN.length - start);
-            dst.writeBytes(PATTERN, start, piece);
-            n -= piece;
-            start = 0;
-        }
+    /** The message over and over, for payloads of other lengths (bench's timed one); the caller releases it. */
+    public static RepeatingText text() {
+        return new RepeatingText(MESSAGE);
     }
 
     @Override
@@ -48,8 +34,7 @@ public final class BookPayload implements Payload {
         if (n <= 0) {
             return null;
         }
-        ByteBuf buf = alloc.buffer(n);
-        fill(buf, position, n);
+        ByteBuf buf = text.next(alloc, position, n);
         position += n;
         return buf;
     }
@@ -66,35 +51,62 @@ public final class BookPayload implements Payload {
 
     @Override
     public Replay replay() {
-        return replay(() -> size, () -> true);
+        return replay(text, () -> size, () -> true);
     }
 
     /**
-     * The message again from offset 0, up to {@code produced} bytes: it waits (reads 0) for more while
+     * {@code text} again from offset 0, up to {@code produced} bytes: it waits (reads 0) for more while
      * {@code ended} is false, and ends (-1) once everything produced has been replayed and {@code ended}.
+     * Holds a reference to {@code text} until closed.
      */
-    public static Replay replay(LongSupplier produced, BooleanSupplier ended) {
+    public static Replay replay(RepeatingText text, LongSupplier produced, BooleanSupplier ended) {
+        text.retain();
         return new Replay() {
             private long offset;
+            private boolean closed;
 
             @Override
             public int read(ByteBuf dst, int max) {
+                int n = skip(max);
+                if (n > 0) {
+                    ByteBuf piece = text.next(dst.alloc(), offset - n, n);
+                    dst.writeBytes(piece);
+                    piece.release();
+                }
+                return n;
+            }
+
+            @Override
+            public int skip(int max) {
                 int n = (int) Math.min(max, produced.getAsLong() - offset);
                 if (n <= 0) {
                     return ended.getAsBoolean() ? -1 : 0;
                 }
-                fill(dst, offset, n);
                 offset += n;
                 return n;
             }
 
             @Override
+            public RepeatingText repeating() {
+                return text;
+            }
+
+            @Override
             public void close() {
+                if (!closed) {
+                    closed = true;
+                    text.release();
+                }
             }
         };
     }
 
+    /** Idempotent: both the client and its caller may close the payload. */
     @Override
     public void close() {
+        if (!closed) {
+            closed = true;
+            text.release();
+        }
     }
 }

@@ -2,6 +2,7 @@ package capslock.client;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import java.io.Closeable;
 
 /** What the client sends, produced a write at a time on the event loop. */
@@ -28,6 +29,24 @@ public interface Payload extends Closeable {
     interface Replay extends Closeable {
         /** Up to {@code max} bytes appended to {@code dst}; -1 at the end. */
         int read(ByteBuf dst, int max);
+
+        /** As {@link #read}, but the bytes are only counted, not produced. */
+        default int skip(int max) {
+            ByteBuf scratch = Unpooled.buffer(max);
+            try {
+                return read(scratch, max);
+            } finally {
+                scratch.release();
+            }
+        }
+
+        /**
+         * The text this replay repeats, when it is one ASCII unit over and over: the reply is then compared
+         * with its uppercase in place, without replaying a byte. Null for any other payload.
+         */
+        default RepeatingText repeating() {
+            return null;
+        }
 
         @Override
         void close();

@@ -64,6 +64,7 @@ public final class SendClient {
         if (!connected.isSuccess()) {
             shutdown();
             verifier.close();
+            payload.close();
             throw new CapslockException(ExitCodes.FAILURE, "cannot connect to " + config.host() + ":" + config.port()
                     + ": " + reason(connected.cause()));
         }

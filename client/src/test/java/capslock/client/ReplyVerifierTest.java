@@ -22,7 +22,7 @@ class ReplyVerifierTest {
 
     @Test
     void aCorrectReplyInAnyPiecesPasses() {
-        try (ReplyVerifier verifier = new ReplyVerifier(new BookPayload(40).replay(), TextCharset.ASCII)) {
+        try (BookPayload payload = new BookPayload(40); ReplyVerifier verifier = new ReplyVerifier(payload.replay(), TextCharset.ASCII)) {
             assertThat(check(verifier, "CAPITALIZE")).isTrue();
             assertThat(check(verifier, " THIS!CAPITALIZE THIS!CAPITALIZE THIS!")).isTrue();
             assertThat(verifier.complete()).isTrue();
@@ -32,7 +32,7 @@ class ReplyVerifierTest {
 
     @Test
     void theFirstWrongByteIsReportedByOffset() {
-        try (ReplyVerifier verifier = new ReplyVerifier(new BookPayload(32).replay(), TextCharset.ASCII)) {
+        try (BookPayload payload = new BookPayload(32); ReplyVerifier verifier = new ReplyVerifier(payload.replay(), TextCharset.ASCII)) {
             assertThat(check(verifier, "CAPITALIZE THIS!CAPI")).isTrue();
             assertThat(check(verifier, "taLIZE THIS!")).isFalse();
             assertThat(verifier.firstDifference()).isEqualTo(20);
@@ -42,7 +42,7 @@ class ReplyVerifierTest {
 
     @Test
     void aShortReplyIsReportedWhereItEnded() {
-        try (ReplyVerifier verifier = new ReplyVerifier(new BookPayload(32).replay(), TextCharset.ASCII)) {
+        try (BookPayload payload = new BookPayload(32); ReplyVerifier verifier = new ReplyVerifier(payload.replay(), TextCharset.ASCII)) {
             assertThat(check(verifier, "CAPITALIZE THIS!")).isTrue();
             assertThat(verifier.complete()).isFalse();
             assertThat(verifier.firstDifference()).isEqualTo(16);
@@ -52,7 +52,7 @@ class ReplyVerifierTest {
 
     @Test
     void aLongReplyIsReported() {
-        try (ReplyVerifier verifier = new ReplyVerifier(new BookPayload(16).replay(), TextCharset.ASCII)) {
+        try (BookPayload payload = new BookPayload(16); ReplyVerifier verifier = new ReplyVerifier(payload.replay(), TextCharset.ASCII)) {
             assertThat(check(verifier, "CAPITALIZE THIS!!")).isFalse();
             assertThat(verifier.firstDifference()).isEqualTo(16);
             assertThat(verifier.problem()).contains("longer");
