@@ -1,49 +1,119 @@
 #!/usr/bin/env bash
-# Measures, in one run on this machine: the loopback ceiling (iperf3, one stream and four), then
-# capslock bench at 1, 4 and 16 connections on each transport, and writes the ratios to the ceiling.
-#   bench/run.sh [RESULTS_DIR]        (default bench/results; needs root once, to install iperf3)
+# Measures, in one run on this machine, everything docs/PERFORMANCE.md reports:
+#   1. the loopback ceiling: iperf3, one stream and four;
+#   2. servers in their own process, loaded by the minimal non-Netty client (bench/PlainClient.java) at
+#      1, 4 and 16 connections: the C reference (bench/upper_echo.c), capslock's server as configured by
+#      default (1 KiB chunks) and with one chunk per read (--chunk-size 64KiB); capslock's own bench
+#      client against the same capslock servers, to show it is not what limits the figure;
+#   3. capslock bench with its embedded server, per transport;
+#   4. the server's memory as the payload grows from 64 MiB to 4 GiB;
+#   5. a CPU profile of the server (async-profiler, from Maven Central) and the JMH uppercase kernels.
+# Results, raw and summarised (summary.md), go to RESULTS_DIR.
+#   bench/run.sh [RESULTS_DIR]     (default bench/results; about 10 minutes; installs iperf3, gcc, curl with apt if missing)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-out="${1:-bench/results}"
-mkdir -p "$out"
+out="$(realpath -m "${1:-bench/results}")"
 duration="${DURATION:-10}"
+mkdir -p "$out"
+rm -f "$out"/*.txt "$out"/*.csv "$out"/*.json "$out"/*.collapsed
 
-if ! command -v iperf3 >/dev/null; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq iperf3 >/dev/null
-fi
+need() { command -v "$1" >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }
+need iperf3 iperf3
+need gcc gcc
+need curl curl
+
+echo "== building capslock, its JMH benchmarks, the C reference server and the plain client"
 ./mvnw -B -q -DskipTests package
+./mvnw -B -q -Pjmh -pl jmh -am -DskipTests package
+gcc -O3 -o "$out/upper_echo" bench/upper_echo.c
+javac -d "$out/classes" bench/PlainClient.java
+jar=client/target/capslock.jar
+./mvnw -B -q -N dependency:copy -Dartifact=tools.profiler:async-profiler:4.2 -DoutputDirectory="$out/profiler"
+unzip -o -q "$out/profiler/async-profiler-4.2.jar" 'linux-x64/*' -d "$out/profiler"
 
-echo "== iperf3, loopback, ${duration}s after a 2 s warm-up"
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+wait_port() {
+    for _ in $(seq 100); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+        sleep 0.1
+    done
+    echo "nothing listens on port $1" >&2
+    exit 1
+}
+cpu_seconds() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$1/stat"; }
+plain() { java -cp "$out/classes" PlainClient 127.0.0.1 "$1" "$2" "$duration"; }
+
+echo "== 1. iperf3, loopback, ${duration}s after a 2 s warm-up"
 iperf3 -s -p 5299 >/dev/null 2>&1 &
-iperf=$!
-trap 'kill $iperf 2>/dev/null || true' EXIT
-sleep 1
+pids+=($!)
+wait_port 5299
 iperf3 -c 127.0.0.1 -p 5299 -t "$duration" -O 2 -J >"$out/iperf3-1.json"
 iperf3 -c 127.0.0.1 -p 5299 -t "$duration" -O 2 -P 4 -J >"$out/iperf3-4.json"
 
+echo "== 2. servers in their own process"
+# name, port, command; each is warmed by a discarded run first (a JVM compiles its hot path in the first seconds).
+run_server() {
+    local name=$1 port=$2
+    shift 2
+    "$@" >"$out/server-$name.log" 2>&1 &
+    local pid=$!
+    pids+=("$pid")
+    wait_port "$port"
+    java -cp "$out/classes" PlainClient 127.0.0.1 "$port" 1 3 >/dev/null
+    for n in 1 4 16; do
+        local before after
+        before=$(cpu_seconds "$pid")
+        plain "$port" "$n" | tee "$out/plain-$name-$n.txt"
+        after=$(cpu_seconds "$pid")
+        echo "server_cpu_s=$(python3 -c "print(round($after - $before, 2))")" >>"$out/plain-$name-$n.txt"
+    done
+    if [[ $name == capslock* ]]; then
+        java -jar "$jar" bench --host 127.0.0.1 --port "$port" --connections 1,4,16 --duration "${duration}s" \
+            --csv "$out/client-$name.csv" | tail -5
+    fi
+    kill "$pid"
+    wait "$pid" 2>/dev/null || true
+}
+run_server c 9500 "$out/upper_echo" 9500
+run_server capslock 9400 java -jar "$jar" server --port 9400 --admin-port 0
+run_server capslock-64k 9400 java -jar "$jar" server --port 9400 --admin-port 0 --chunk-size 64KiB
+
+echo "== 3. capslock bench, embedded server, per transport"
 for transport in nio epoll io_uring; do
-    echo "== capslock bench, transport $transport"
-    java -jar client/target/capslock.jar bench --connections 1,4,16 --duration "${duration}s" --transport "$transport" \
-        --csv "$out/capslock-$transport.csv" | tee "$out/capslock-$transport.txt" || true
+    echo "-- transport $transport"
+    java -jar "$jar" bench --connections 1,4,16 --duration "${duration}s" --transport "$transport" \
+        --csv "$out/embedded-$transport.csv" | tail -5 || true
 done
 
-python3 - "$out" <<'PY'
-import csv, json, os, platform, sys
-out = sys.argv[1]
-def iperf(name):
-    with open(os.path.join(out, name)) as f:
-        return json.load(f)["end"]["sum_received"]["bits_per_second"] / 8 / 1e6
-ceiling1, ceiling4 = iperf("iperf3-1.json"), iperf("iperf3-4.json")
-lines = ["| transport | connections | MB/s | × iperf3 1 stream | verified |", "|---|---|---|---|---|"]
-for transport in ("nio", "epoll", "io_uring"):
-    path = os.path.join(out, f"capslock-{transport}.csv")
-    if not os.path.exists(path):
-        continue
-    for row in csv.DictReader(open(path)):
-        mbps = float(row["mb_per_s"])
-        lines.append(f"| {transport} | {row['connections']} | {mbps:,.0f} | {mbps / ceiling1:.2f} | {row['outcome']} |")
-summary = [f"iperf3 loopback: {ceiling1:,.0f} MB/s one stream, {ceiling4:,.0f} MB/s four streams "
-           f"({os.cpu_count()} CPUs, {platform.platform()})", ""] + lines
-open(os.path.join(out, "summary.md"), "w").write("\n".join(summary) + "\n")
-print("\n".join(summary))
-PY
+echo "== 4. server memory as the payload grows (heap capped at 64 MiB, to show nothing accumulates)"
+for size in 64MiB 1GiB 4GiB; do
+    java -Xmx64m -jar "$jar" server --port 9400 --admin-port 9401 >"$out/memory-server-$size.log" 2>&1 &
+    pid=$!
+    pids+=("$pid")
+    wait_port 9401
+    ( while kill -0 "$pid" 2>/dev/null; do
+          curl -s localhost:9401/metrics | awk '/^netty_allocator_memory_used.*direct/ {print $2}'
+          sleep 0.1
+      done >"$out/memory-direct-$size.txt" ) &
+    java -jar "$jar" bench --host 127.0.0.1 --port 9400 --connections 1 --bytes "$size" --warmup 0 \
+        --csv "$out/memory-client-$size.csv" >/dev/null
+    grep VmHWM "/proc/$pid/status" | awk '{print "peak_rss_kib=" $2}' >"$out/memory-$size.txt"
+    kill "$pid"
+    wait "$pid" 2>/dev/null || true
+    grep -o 'peak queued [^(]*' "$out/memory-server-$size.log" | sed 's/peak queued /peak_queued=/' >>"$out/memory-$size.txt"
+    echo "$size: $(tr '\n' ' ' <"$out/memory-$size.txt")"
+done
+
+echo "== 5. CPU profile of the server (1 connection, plain client) and the JMH uppercase kernels"
+java -agentpath:"$out/profiler/linux-x64/libasyncProfiler.so=start,event=cpu,interval=1ms,threads,file=$out/profile.collapsed,collapsed" \
+    -jar "$jar" server --port 9400 --admin-port 0 >"$out/server-profiled.log" 2>&1 &
+pid=$!
+pids+=("$pid")
+wait_port 9400
+plain 9400 1 | tee "$out/plain-profiled.txt"
+kill "$pid"
+wait "$pid" 2>/dev/null || true
+java -jar jmh/target/benchmarks.jar ${JMH_OPTS:-} -rf json -rff "$out/jmh.json" UpperCaseBenchmark | tail -12
+
+python3 bench/summarize.py "$out"

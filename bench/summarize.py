@@ -1,0 +1,153 @@
+"""Turns bench/run.sh's raw results into summary.md: the tables docs/PERFORMANCE.md quotes.
+   python3 bench/summarize.py RESULTS_DIR"""
+import collections
+import csv
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+
+out = sys.argv[1]
+
+
+def path(name):
+    return os.path.join(out, name)
+
+
+def iperf(name):
+    with open(path(name)) as f:
+        return json.load(f)["end"]["sum_received"]["bits_per_second"] / 8 / 1e6
+
+
+def plain(name, n):
+    """MB/s and server CPU seconds from one plain-client run, or None if it did not run."""
+    try:
+        text = open(path(f"plain-{name}-{n}.txt")).read()
+    except FileNotFoundError:
+        return None
+    mbps = re.search(r"([\d.]+) MB/s", text)
+    verified = re.search(r"([\d,]+) bytes verified", text)
+    cpu = re.search(r"server_cpu_s=([\d.]+)", text)
+    if not (mbps and verified):
+        return None
+    return float(mbps.group(1)), int(verified.group(1).replace(",", "")), float(cpu.group(1)) if cpu else None
+
+
+def rows(name):
+    try:
+        return list(csv.DictReader(open(path(name))))
+    except FileNotFoundError:
+        return []
+
+
+java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+ceiling1, ceiling4 = iperf("iperf3-1.json"), iperf("iperf3-4.json")
+lines = [f"Machine: {os.cpu_count()} CPUs, {platform.platform()}, {java}.", "",
+         "### Ceiling: iperf3 on loopback", "", "| | MB/s |", "|---|---|",
+         f"| iperf3, one stream | {ceiling1:,.0f} |", f"| iperf3, four streams | {ceiling4:,.0f} |", ""]
+
+servers = [("c", "C reference (bench/upper_echo.c, 64 KiB reads)"),
+           ("capslock", "capslock server, default (1 KiB chunks)"),
+           ("capslock-64k", "capslock server, --chunk-size 64KiB")]
+lines += ["### Servers in their own process, loaded by the plain client", "",
+          "| server | connections | MB/s | × iperf3 one stream | × C server | server CPU s per GB |",
+          "|---|---|---|---|---|---|"]
+for name, label in servers:
+    for n in (1, 4, 16):
+        r, c = plain(name, n), plain("c", n)
+        if not r:
+            continue
+        mbps, verified, cpu = r
+        per_gb = f"{cpu / (verified / 1e9):.2f}" if cpu is not None else "n/a"
+        vs_c = f"{mbps / c[0]:.2f}" if c else "n/a"
+        lines.append(f"| {label} | {n} | {mbps:,.0f} | {mbps / ceiling1:.2f} | {vs_c} | {per_gb} |")
+lines.append("")
+
+lines += ["### Is capslock's bench client the limit? Same servers, plain client against `capslock bench --host`", "",
+          "| server | connections | plain client MB/s | capslock bench MB/s | bench ÷ plain |", "|---|---|---|---|---|"]
+for name, label in servers[1:]:
+    for row in rows(f"client-{name}.csv"):
+        n = int(row["connections"])
+        r = plain(name, n)
+        if r:
+            mbps = float(row["mb_per_s"])
+            lines.append(f"| {label} | {n} | {r[0]:,.0f} | {mbps:,.0f} | {mbps / r[0]:.2f} |")
+lines.append("")
+
+lines += ["### capslock bench with its embedded server (client and server in one process)", "",
+          "| transport | connections | MB/s | × iperf3 one stream | client CPU s | server CPU s | verified |",
+          "|---|---|---|---|---|---|---|"]
+for transport in ("nio", "epoll", "io_uring"):
+    for row in rows(f"embedded-{transport}.csv"):
+        mbps = float(row["mb_per_s"])
+        lines.append(f"| {transport} | {row['connections']} | {mbps:,.0f} | {mbps / ceiling1:.2f} | "
+                     f"{row['client_cpu_s']} | {row['server_cpu_s']} | {row['outcome']} |")
+lines.append("")
+
+lines += ["### Server memory as the payload grows (one connection, capslock bench --bytes, fresh server each)", "",
+          "| payload | verified bytes | connection's peak outbound queue | peak direct memory in Netty's allocator | peak RSS |",
+          "|---|---|---|---|---|"]
+for size in ("64MiB", "1GiB", "4GiB"):
+    try:
+        facts = dict(line.strip().split("=", 1) for line in open(path(f"memory-{size}.txt")) if "=" in line)
+        direct = [float(v) for v in open(path(f"memory-direct-{size}.txt")).read().split()]
+    except FileNotFoundError:
+        continue
+    client = rows(f"memory-client-{size}.csv")
+    verified = f"{int(client[0]['bytes']):,}" if client and client[0]["verified"] == "true" else "NOT verified"
+    lines.append(f"| {size} | {verified} | {facts.get('peak_queued', '?').strip()} | "
+                 f"{max(direct, default=0) / 2**20:.1f} MiB | {int(facts['peak_rss_kib']) / 1024:.0f} MiB |")
+lines.append("")
+
+if os.path.exists(path("profile.collapsed")):
+    categories = collections.Counter()
+    threads = collections.Counter()
+    for line in open(path("profile.collapsed")):
+        stack, n = line.rsplit(" ", 1)
+        n = int(n)
+        frames = stack.split(";")
+        thread = re.sub(r"[-#]?\d+.*|\s*tid=.*", "", frames[0].strip("[]"))
+        threads[thread] += n
+        if not frames[0].startswith("[capslock-io"):
+            continue
+        leaf = frames[-1]
+        kernel = leaf.endswith("_[k]")
+        if "AsciiUpperCase" in stack:
+            category = "uppercasing (SWAR)"
+        elif "writev" in stack or "doWrite" in stack:
+            category = "writing: the write syscall, its copy and loopback delivery (kernel)" if kernel \
+                else "writing: Netty's outbound buffer and the syscall's Java side"
+        elif "doReadBytes" in stack:
+            category = "reading: the read syscall and its copy (kernel)" if kernel else "reading: Java side"
+        elif "epoll_wait" in stack or "select" in stack.lower() and kernel:
+            category = "waiting for I/O (epoll_wait)"
+        else:
+            category = "pipeline: decoder, slices, handlers, writability, tasks" + (" (kernel)" if kernel else "")
+        categories[category] += n
+    total = sum(categories.values())
+    lines += ["### Where the capslock server's I/O thread spends its CPU (async-profiler, 1 connection, plain client)", "",
+              "| share | what |", "|---|---|"]
+    lines += [f"| {n * 100 / total:.0f}% | {c} |" for c, n in categories.most_common()]
+    lines += ["", f"Samples per thread (1 ms each, whole run including warm-up): "
+              + ", ".join(f"{t} {n:,}" for t, n in threads.most_common(5)), ""]
+
+if os.path.exists(path("jmh.json")):
+    results = {}
+    for r in json.load(open(path("jmh.json"))):
+        results[(r["benchmark"].rsplit(".", 1)[1], int(r["params"]["size"]))] = r["primaryMetric"]["score"]
+    lines += ["### The uppercase kernel (JMH, ns per chunk; bytes/ns after subtracting the restore copy)", "",
+              "| kernel | chunk | ns/op | bytes/ns | × scalarByteBuf |", "|---|---|---|---|---|"]
+    for kernel in ("scalarByteBuf", "scalarAddress", "swarHeap", "swarDirect"):
+        for size in (1024, 65536):
+            if (kernel, size) not in results:
+                continue
+            ns = results[(kernel, size)]
+            net = max(ns - results.get(("copyOnly", size), 0), 1e-9)
+            base = max(results[("scalarByteBuf", size)] - results.get(("copyOnly", size), 0), 1e-9)
+            lines.append(f"| {kernel} | {size:,} | {ns:,.0f} | {size / net:.2f} | {base / net:.1f} |")
+    lines.append("")
+
+open(path("summary.md"), "w").write("\n".join(lines) + "\n")
+print("\n".join(lines))
