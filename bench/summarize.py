@@ -108,7 +108,7 @@ if os.path.exists(path("profile.collapsed")):
         stack, n = line.rsplit(" ", 1)
         n = int(n)
         frames = stack.split(";")
-        thread = re.sub(r"[-#]?\d+.*|\s*tid=.*", "", frames[0].strip("[]"))
+        thread = re.sub(r"(\s*tid=\d+|[-#]\d+)+$", "", frames[0].strip("[]"))
         threads[thread] += n
         if not frames[0].startswith("[capslock-io"):
             continue
