@@ -31,7 +31,14 @@ public class PlainClient {
         long start = System.nanoTime(), end = start + warmup + measured;
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
-            SocketChannel ch = SocketChannel.open(server);
+            SocketChannel ch;
+            try {
+                ch = SocketChannel.open(server);
+            } catch (java.io.IOException e) {
+                System.err.println("plain client: cannot connect to " + server + ": " + e.getMessage());
+                System.exit(1);
+                return;
+            }
             threads.add(start(() -> {
                 try {
                     while (System.nanoTime() < end) {

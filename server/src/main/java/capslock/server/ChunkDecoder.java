@@ -9,9 +9,12 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
 
 /**
- * Slices the byte stream into chunks of at most {@code chunkSize} bytes, as the book's server reads
- * 1,024 at a time. Chunks are retained slices of what was read: no byte is copied. In UTF-8 mode a
- * chunk never ends inside a character; the unfinished tail waits for the next read.
+ * Slices the byte stream into chunks of {@code chunkSize} bytes, as the book's server reads 1,024 at a
+ * time, and hands on as many whole chunks as the channel can take before it turns unwritable, as one
+ * retained slice of what was read: no byte is copied, and the pipeline pays per run of chunks, not per
+ * chunk (per 1 KiB chunk, the slice, handler calls, outbound entry and release cost a quarter of the
+ * server's CPU). The queue bound is the same as one chunk at a time: the high water mark, plus at most
+ * one chunk. In UTF-8 mode a run never ends inside a character; the unfinished tail waits for the next read.
  *
  * <p>With backpressure on, it hands on nothing while the channel is unwritable: bytes already read stay
  * here until the channel drains. Turning autoRead off is not enough on its own: Netty's epoll transport
@@ -36,25 +39,40 @@ public final class ChunkDecoder extends ByteToMessageDecoder {
         return waitForWritability && !ctx.channel().isWritable();
     }
 
-    /** One chunk per call: the decoder loop passes it on before calling again, so writability is re-checked per chunk. */
+    /**
+     * One run per call: the decoder loop passes it on before calling again, so writability is re-checked
+     * after every run, exactly where it would have been after that run's last chunk.
+     */
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         if (!in.isReadable() || paused(ctx)) {
             return;
         }
         int start = in.readerIndex();
-        int end = charset.safeEnd(in, start, start + Math.min(chunkSize, in.readableBytes()));
+        int end = charset.safeEnd(in, start, start + (int) Math.min(allowance(ctx), in.readableBytes()));
         if (end == start) {
             return; // only the start of a character is here; the rest is still on its way
         }
         out.add(in.readRetainedSlice(end - start));
     }
 
+    /**
+     * Whole chunks until the channel would turn unwritable (the last one crosses the high mark, as the
+     * chunk that crossed it did one at a time); without backpressure, everything read.
+     */
+    private long allowance(ChannelHandlerContext ctx) {
+        if (!waitForWritability) {
+            return Long.MAX_VALUE;
+        }
+        long room = Math.max(1, ctx.channel().bytesBeforeUnwritable());
+        return (room + chunkSize - 1) / chunkSize * chunkSize;
+    }
+
     /** At end of input whatever is left goes out as it is: an unfinished character is not text. */
     @Override
     protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        while (in.isReadable()) {
-            out.add(in.readRetainedSlice(Math.min(chunkSize, in.readableBytes())));
+        if (in.isReadable()) {
+            out.add(in.readRetainedSlice(in.readableBytes()));
         }
     }
 

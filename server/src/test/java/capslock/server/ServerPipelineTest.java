@@ -40,17 +40,39 @@ class ServerPipelineTest {
     }
 
     @Test
-    void chunksAreAtMostChunkSizeAndShareTheReadBuffer() {
+    void withoutBackpressureAReadIsHandedOnWholeAsASliceOfTheReadBuffer() {
         EmbeddedChannel ch = new EmbeddedChannel(new ChunkDecoder(1024, TextCharset.ASCII, false));
         ch.writeInbound(Unpooled.wrappedBuffer(new byte[5000]));
-        List<Integer> sizes = new ArrayList<>();
-        for (ByteBuf chunk; (chunk = ch.readInbound()) != null; ) {
-            sizes.add(chunk.readableBytes());
-            assertThat(chunk.unwrap()).as("a slice, not a copy").isNotNull();
-            chunk.release();
-        }
-        assertThat(sizes).containsExactly(1024, 1024, 1024, 1024, 904);
+        ByteBuf run = ch.readInbound();
+        assertThat(run.readableBytes()).isEqualTo(5000);
+        assertThat(run.unwrap()).as("a slice, not a copy").isNotNull();
+        run.release();
+        assertThat((Object) ch.readInbound()).isNull();
         assertThat(ch.finish()).isFalse();
+    }
+
+    /**
+     * Whole chunks, as many as the channel takes before its high mark, in one slice: the last chunk crosses
+     * the mark, exactly as it would have one chunk at a time, and the rest waits for the channel to drain.
+     */
+    @Test
+    void runsAreWholeChunksUpToTheHighMarkAndTheRestWaitsForTheDrain() {
+        ServerConfig config = ServerConfig.loopback().withChunkSize(100);
+        EmbeddedChannel ch = new EmbeddedChannel();
+        ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(300, 600));
+        ch.pipeline().addLast(new ServerInitializer(config, new ServerStats()));
+        ch.writeInbound(Unpooled.wrappedBuffer(new byte[2000]));
+        List<Integer> sizes = new ArrayList<>();
+        for (int turn = 0; turn < 10; turn++) {
+            for (ByteBuf out; (out = ch.readOutbound()) != null; ) {
+                sizes.add(out.readableBytes());
+                out.release();
+            }
+            ch.runPendingTasks(); // the decoder hands on what it held once the flush made the channel writable
+        }
+        assertThat(sizes).containsExactly(700, 700, 600);
+        assertThat(ConnectionStatsHandler.stats(ch).peakQueued()).isLessThanOrEqualTo(600 + 100 + 96);
+        ch.finishAndReleaseAll();
     }
 
     @Test
@@ -169,8 +191,8 @@ class ServerPipelineTest {
         byte[] reply = drainOutbound(ch);
         assertThat(reply).hasSize(payload.length);
         assertThat(BookPayload.firstMismatch(reply, reply.length, 0)).isEqualTo(-1);
-        // high mark, plus the chunk that crossed it, plus Netty's per-chunk overhead for the chunks queued
-        long bound = config.waterMark().high() + config.chunkSize() + 96L * (config.waterMark().high() / config.chunkSize() + 1);
+        // high mark, plus the chunk that crossed it, plus Netty's 96 B for the run's outbound entry
+        long bound = config.waterMark().high() + config.chunkSize() + 96L;
         assertThat(ConnectionStatsHandler.stats(ch).peakQueued()).isLessThanOrEqualTo(bound);
         assertThat(ch.isOpen()).as("closed after the half-close, once everything went out").isFalse();
         ch.finishAndReleaseAll();
