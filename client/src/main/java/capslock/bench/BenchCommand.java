@@ -97,10 +97,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         ((Logger) LoggerFactory.getLogger("capslock.server")).setLevel(Level.WARN);
         boolean embedded = !target.external();
-        ServerConfig serverConfig = ServerConfig.loopback().withChunkSize(chunkSize).withTransport(socket.transport)
-                .withSocketBuffers(socket.sndbuf, socket.rcvbuf);
         List<BenchRow> rows = new ArrayList<>();
-        try (CapslockServer server = embedded ? CapslockServer.start(serverConfig) : null) {
+        try (CapslockServer server = embedded ? CapslockServer.start(embeddedServerConfig()) : null) {
             String targetHost = target.host();
             int targetPort = embedded ? server.port() : target.port();
             SendConfig client = new SendConfig(targetHost, targetPort, socket.transport, socket.sndbuf, socket.rcvbuf,
@@ -130,6 +128,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
         boolean allCompleted = rows.stream().allMatch(r -> r.outcome().equals("completed"));
         return allCompleted ? ExitCodes.OK : ExitCodes.VERIFY_FAILED;
+    }
+
+    /** The in-process server: the same water marks, transport and socket buffers as the clients. */
+    ServerConfig embeddedServerConfig() {
+        return ServerConfig.loopback().withChunkSize(chunkSize).withWaterMark(waterMark).withTransport(socket.transport)
+                .withSocketBuffers(socket.sndbuf, socket.rcvbuf);
     }
 
     private static void write(Path file, String content) {

@@ -57,12 +57,13 @@ final class DemoRunner {
         return results;
     }
 
-    private ServerConfig serverConfig(boolean backpressure) {
+    ServerConfig serverConfig(boolean backpressure) {
         // Without backpressure the server must be allowed to absorb the whole payload, or scenario 5 would only
         // show the server's own guard closing the connection.
         long maxPending = backpressure ? ServerConfig.DEFAULT_MAX_PENDING : Math.max(ServerConfig.DEFAULT_MAX_PENDING, 2 * settings.bytes());
         return ServerConfig.loopback().withBackpressure(backpressure).withMaxPending(maxPending)
-                .withTransport(settings.transport()).withSocketBuffers(settings.sndbuf(), settings.rcvbuf());
+                .withWaterMark(settings.waterMark()).withTransport(settings.transport())
+                .withSocketBuffers(settings.sndbuf(), settings.rcvbuf());
     }
 
     private ScenarioResult run(Scenario scenario, CapslockServer server, String host, int port) throws InterruptedException {

@@ -3,6 +3,8 @@ package capslock.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import capslock.CapslockCli;
+import capslock.common.WaterMark;
+import capslock.server.ServerConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code capslock bench} end to end against its in-process server, small: the figures are not asserted, the report is. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -21,8 +24,6 @@ class BenchCommandTest {
 
     @TempDir
     Path dir;
-
-
 
     private int run(String... args) {
         return cli.run(args);
@@ -46,6 +47,17 @@ class BenchCommandTest {
         assertThat(rows.get(1).get("verified").asBoolean()).isTrue();
         assertThat(Files.readAllLines(csv)).hasSize(3);
         assertThat(javax.imageio.ImageIO.read(chart.toFile()).getWidth()).isEqualTo(800);
+    }
+
+    @Test
+    void theWaterMarksAndChunkSizeReachTheInProcessServer() {
+        BenchCommand command = new BenchCommand();
+        new CommandLine(command).parseArgs("--water-mark", "8KiB:16KiB", "--chunk-size", "4KiB");
+
+        ServerConfig server = command.embeddedServerConfig();
+
+        assertThat(server.waterMark()).isEqualTo(WaterMark.parse("8KiB:16KiB"));
+        assertThat(server.chunkSize()).isEqualTo(4096);
     }
 
     @Test

@@ -30,6 +30,17 @@ class DemoTest {
     Path dir;
 
     @Test
+    void theInProcessServersUseTheDemosWaterMarks() {
+        WaterMark small = WaterMark.parse("8KiB:16KiB");
+        DemoRunner.Settings settings = new DemoRunner.Settings(null, 0, 1L << 20, 1024, small, Duration.ofSeconds(1),
+                512L << 20, Transport.AUTO, 0, 0, dir.resolve("timelines"));
+        DemoRunner runner = new DemoRunner(settings, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), false);
+
+        assertThat(runner.serverConfig(true).waterMark()).isEqualTo(small);
+        assertThat(runner.serverConfig(false).waterMark()).isEqualTo(small);
+    }
+
+    @Test
     void eachScenarioEndsAsTheChapterSays() throws Exception {
         DemoRunner.Settings settings = new DemoRunner.Settings(null, 0, 4L << 20, 1024, WaterMark.parse(WaterMark.DEFAULT),
                 Duration.ofSeconds(1), 512L << 20, Transport.AUTO, 64 * 1024, 64 * 1024, dir.resolve("timelines"));

@@ -67,6 +67,10 @@ public record ServerConfig(String host,
         return with(b -> b.charset = newCharset);
     }
 
+    public ServerConfig withWaterMark(WaterMark newWaterMark) {
+        return with(b -> b.waterMark = newWaterMark);
+    }
+
     public ServerConfig withChunkSize(int newChunkSize) {
         return with(b -> b.chunkSize = newChunkSize);
     }
