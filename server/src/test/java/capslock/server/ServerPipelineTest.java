@@ -75,6 +75,29 @@ class ServerPipelineTest {
         ch.finishAndReleaseAll();
     }
 
+    /**
+     * A queue that reaches the high mark is flushed there and then, not at the end of the read batch: when the
+     * socket takes it all, the rest of the read goes on in the same turn, with no pause and no queued task.
+     */
+    @Test
+    void aFullQueueGoesOutAtOnceAndTheReadGoesOnInTheSameTurn() {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(300, 600));
+        ch.pipeline().addLast(new ServerInitializer(ServerConfig.loopback().withChunkSize(100), new ServerStats()));
+
+        ch.writeOneInbound(Unpooled.wrappedBuffer(new byte[1900])); // a read, without its read-complete
+
+        List<Integer> sizes = new ArrayList<>();
+        for (ByteBuf out; (out = ch.readOutbound()) != null; ) {
+            sizes.add(out.readableBytes());
+            out.release();
+        }
+        assertThat(sizes).as("flushed before the batch ended").containsExactly(700, 700);
+        ch.flushInbound(); // read complete: the tail under the mark goes out with the batch's flush
+        assertThat(drainOutbound(ch)).hasSize(500);
+        ch.finishAndReleaseAll();
+    }
+
     @Test
     void theBooksThirtyTwoBytesComeBackUppercased() {
         EmbeddedChannel ch = pipeline(ServerConfig.loopback());
