@@ -6,6 +6,7 @@ import json
 import os
 import platform
 import re
+import statistics
 import subprocess
 import sys
 
@@ -21,10 +22,10 @@ def iperf(name):
         return json.load(f)["end"]["sum_received"]["bits_per_second"] / 8 / 1e6
 
 
-def plain(name, n):
-    """MB/s and server CPU seconds from one plain-client run, or None if it did not run."""
+def plain_run(name, n, rnd):
+    """MB/s, verified bytes and server CPU seconds from one plain-client run, or None if it did not run."""
     try:
-        text = open(path(f"plain-{name}-{n}.txt")).read()
+        text = open(path(f"plain-{name}-{n}-r{rnd}.txt")).read()
     except FileNotFoundError:
         return None
     mbps = re.search(r"([\d.]+) MB/s", text)
@@ -33,6 +34,16 @@ def plain(name, n):
     if not (mbps and verified):
         return None
     return float(mbps.group(1)), int(verified.group(1).replace(",", "")), float(cpu.group(1)) if cpu else None
+
+
+def rounds():
+    found = [int(m.group(1)) for f in os.listdir(out) for m in [re.match(r"plain-c-1-r(\d+)\.txt$", f)] if m]
+    return sorted(found)
+
+
+def plain(name, n):
+    """Every round's run of one server at one connection count: {round: (MB/s, bytes, CPU s)}."""
+    return {r: run for r in rounds() for run in [plain_run(name, n, r)] if run}
 
 
 def rows(name):
@@ -51,29 +62,42 @@ lines = [f"Machine: {os.cpu_count()} CPUs, {platform.platform()}, {java}.", "",
 servers = [("c", "C reference (bench/upper_echo.c, 64 KiB reads)"),
            ("capslock", "capslock server, default (1 KiB chunks)"),
            ("capslock-64k", "capslock server, --chunk-size 64KiB")]
-lines += ["### Servers in their own process, loaded by the plain client", "",
-          "| server | connections | MB/s | × iperf3 one stream | × C server | server CPU s per GB |",
-          "|---|---|---|---|---|---|"]
+median = statistics.median
+lines += [f"### Servers in their own process, loaded by the plain client ({len(rounds())} interleaved rounds)", "",
+          "Median round; the range is the lowest and highest round. × C is the median of the rounds' ratios "
+          "(each round measures the servers one after the other, so they share that moment's machine).", "",
+          "| server | connections | MB/s (median) | range | × iperf3 one stream | × C server | server CPU s per GB |",
+          "|---|---|---|---|---|---|---|"]
 for name, label in servers:
     for n in (1, 4, 16):
-        r, c = plain(name, n), plain("c", n)
-        if not r:
+        runs, c = plain(name, n), plain("c", n)
+        if not runs:
             continue
-        mbps, verified, cpu = r
-        per_gb = f"{cpu / (verified / 1e9):.2f}" if cpu is not None else "n/a"
-        vs_c = f"{mbps / c[0]:.2f}" if c else "n/a"
-        lines.append(f"| {label} | {n} | {mbps:,.0f} | {mbps / ceiling1:.2f} | {vs_c} | {per_gb} |")
+        mbps = [r[0] for r in runs.values()]
+        per_gb = [r[2] / (r[1] / 1e9) for r in runs.values() if r[2] is not None]
+        vs_c = [runs[r][0] / c[r][0] for r in runs if r in c]
+        lines.append(f"| {label} | {n} | {median(mbps):,.0f} | {min(mbps):,.0f}–{max(mbps):,.0f} | "
+                     f"{median(mbps) / ceiling1:.2f} | {f'{median(vs_c):.2f}' if vs_c else 'n/a'} | "
+                     f"{f'{median(per_gb):.2f}' if per_gb else 'n/a'} |")
 lines.append("")
 
-lines += ["### Is capslock's bench client the limit? Same servers, plain client against `capslock bench --host`", "",
-          "| server | connections | plain client MB/s | capslock bench MB/s | bench ÷ plain |", "|---|---|---|---|---|"]
+lines += ["### Is capslock's bench client the limit? Same warm servers, plain client against `capslock bench --host`", "",
+          "Per round, the bench client's MB/s over the plain client's at the same connection count; median and range.", "",
+          "| server | connections | plain client MB/s (median) | capslock bench MB/s (median) | bench ÷ plain (median) | range |",
+          "|---|---|---|---|---|---|"]
 for name, label in servers[1:]:
-    for row in rows(f"client-{name}.csv"):
-        n = int(row["connections"])
-        r = plain(name, n)
-        if r:
-            mbps = float(row["mb_per_s"])
-            lines.append(f"| {label} | {n} | {r[0]:,.0f} | {mbps:,.0f} | {mbps / r[0]:.2f} |")
+    for n in (1, 4, 16):
+        runs = plain(name, n)
+        bench = {}
+        for r in rounds():
+            for row in rows(f"client-{name}-r{r}.csv"):
+                if int(row["connections"]) == n:
+                    bench[r] = float(row["mb_per_s"])
+        ratios = [bench[r] / runs[r][0] for r in bench if r in runs]
+        if not ratios:
+            continue
+        lines.append(f"| {label} | {n} | {median(r[0] for r in runs.values()):,.0f} | {median(bench.values()):,.0f} | "
+                     f"{median(ratios):.2f} | {min(ratios):.2f}–{max(ratios):.2f} |")
 lines.append("")
 
 lines += ["### capslock bench with its embedded server (client and server in one process)", "",
@@ -127,10 +151,10 @@ if os.path.exists(path("profile.collapsed")):
             category = "pipeline: decoder, slices, handlers, writability, tasks" + (" (kernel)" if kernel else "")
         categories[category] += n
     total = sum(categories.values())
-    lines += ["### Where the capslock server's I/O thread spends its CPU (async-profiler, 1 connection, plain client)", "",
+    lines += ["### Where the warm capslock server's I/O thread spends its CPU (async-profiler, 1 connection, plain client)", "",
               "| share | what |", "|---|---|"]
     lines += [f"| {n * 100 / total:.0f}% | {c} |" for c, n in categories.most_common()]
-    lines += ["", f"Samples per thread (1 ms each, whole run including warm-up): "
+    lines += ["", f"Samples per thread (1 ms each, attached after the warm-up): "
               + ", ".join(f"{t} {n:,}" for t, n in threads.most_common(5)), ""]
 
 if os.path.exists(path("jmh.json")):
