@@ -44,8 +44,10 @@ public final class CapslockServer implements AutoCloseable {
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, config.waterMark().toNetty())
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                // One read is at most 64 KiB on every transport: the queue bound is "high mark + one read".
-                .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(64, 2048, 64 * 1024))
+                // One read is at most 64 KiB on every transport: the queue bound is "high mark + one read". Up to 16
+                // reads per loop turn, as Netty's own default: this constructor alone would allow one, sending the
+                // loop back through the selector after every read even while the socket has more.
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, readAllocator())
                 .childHandler(initializer);
         if (config.sndbuf() > 0) {
             b.childOption(ChannelOption.SO_SNDBUF, config.sndbuf());
@@ -62,6 +64,12 @@ public final class CapslockServer implements AutoCloseable {
             throw new CapslockException(ExitCodes.FAILURE, "cannot listen on " + config.host() + ":" + config.port()
                     + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
+    }
+
+    private static AdaptiveRecvByteBufAllocator readAllocator() {
+        AdaptiveRecvByteBufAllocator allocator = new AdaptiveRecvByteBufAllocator(64, 2048, 64 * 1024);
+        allocator.maxMessagesPerRead(16);
+        return allocator;
     }
 
     /** Binds now; throws a {@link CapslockException} with a one-line reason if it can't. */
