@@ -24,10 +24,14 @@ CMD ["--help"]
 
 FROM ${RUNTIME_IMAGE} AS server
 COPY --from=build /capslock-server.jar /opt/capslock/capslock-server.jar
+# The uppercase kernel uses Java 17's Vector API, an incubator module the JVM resolves only when asked: asked
+# in an argument file when this runtime has it (without it the kernel falls back to SWAR; asking would fail).
+RUN if java --list-modules | grep -q '^jdk\.incubator\.vector@1[78][.@]'; then \
+      echo '--add-modules=jdk.incubator.vector' >/opt/capslock/java.args; else : >/opt/capslock/java.args; fi
 USER 10001:10001
 ENV CAPSLOCK_HOST=0.0.0.0 CAPSLOCK_PORT=1060 CAPSLOCK_ADMIN_PORT=8080
 EXPOSE 1060 8080
 # Exec form, so SIGTERM reaches the JVM and the server drains; heap sized from the container's memory limit.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/capslock/capslock-server.jar"]
+ENTRYPOINT ["java", "@/opt/capslock/java.args", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/capslock/capslock-server.jar"]
 HEALTHCHECK --interval=5s --timeout=5s --start-period=20s --retries=3 \
   CMD ["java", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", "/opt/capslock/capslock-server.jar", "capslock.server.admin.HealthCheck"]

@@ -11,6 +11,7 @@ import capslock.common.cli.Converters;
 import capslock.common.cli.ExitCodes;
 import capslock.common.cli.SocketOptions;
 import capslock.common.cli.VersionProvider;
+import capslock.common.text.AsciiUpperCase;
 import capslock.common.text.TextCharset;
 import capslock.server.CapslockServer;
 import capslock.server.ServerConfig;
@@ -104,7 +105,8 @@ public final class BenchCommand implements Callable<Integer> {
             SendConfig client = new SendConfig(targetHost, targetPort, socket.transport, socket.sndbuf, socket.rcvbuf,
                     WriterKind.WATERMARK, ReaderKind.CONCURRENT, waterMark, writeSize, Duration.ofSeconds(5), 64L << 20,
                     TextCharset.ASCII);
-            System.out.println("capslock bench: " + (embedded ? "in-process server" : targetHost + ":" + targetPort) + ", "
+            System.out.println("capslock bench: " + (embedded ? "in-process server (" + server.transport().transport().label()
+                    + ", uppercase kernel " + AsciiUpperCase.kernel() + ")" : targetHost + ":" + targetPort) + ", "
                     + (bytes != null ? capslock.common.Sizes.format(bytes) + " per connection" : Durations.format(duration))
                     + " after a " + Durations.format(warmup) + " warm-up, " + writeSize + "-byte writes, water marks "
                     + waterMark + (noVerify ? ", replies NOT verified (--no-verify)" : ", every byte verified"));

@@ -19,20 +19,25 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The uppercase kernel, one chunk in place, as the server runs it: the scalar loops a straightforward
- * handler would write against capslock's SWAR one. Each operation first restores the lowercase text
- * (uppercasing in place is idempotent, and already-uppercase text would make the scalar loop's branches
- * perfectly predictable); {@code copyOnly} measures that restore alone, to subtract.
+ * handler would write against capslock's SWAR and Vector API ones. Each operation first restores the
+ * lowercase text (uppercasing in place is idempotent, and already-uppercase text would make the scalar
+ * loop's branches perfectly predictable); {@code copyOnly} measures that restore alone, to subtract.
+ * {@code AsciiUpperCase} picks its kernel from the JVM's modules, so the swar* benchmarks fork a JVM
+ * without the Vector API module and the vector* ones a JVM with it; the set-up checks which kernel runs.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgs = {"-Xmx1g"})
 public class UpperCaseBenchmark {
+    private static final String WITH_VECTOR_API = "--add-modules=jdk.incubator.vector";
+
     @Param({"1024", "65536"})
     int size;
 
@@ -41,7 +46,12 @@ public class UpperCaseBenchmark {
     private ByteBuf heap;
 
     @Setup(Level.Trial)
-    public void setUp() {
+    public void setUp(BenchmarkParams params) {
+        String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+        boolean vector = AsciiUpperCase.kernel().startsWith("Vector API");
+        if (method.startsWith("vector") != vector && (method.startsWith("vector") || method.startsWith("swar"))) {
+            throw new IllegalStateException(method + " would measure the " + AsciiUpperCase.kernel() + " kernel");
+        }
         // Prose, so the scalar loop meets the mix of letters, capitals, spaces and punctuation real text has.
         String prose = "It was the best of times, it was the worst of times; TCP said: wait for the ACK.\n";
         byte[] bytes = prose.repeat(size / prose.length() + 1).substring(0, size).getBytes(StandardCharsets.US_ASCII);
@@ -96,9 +106,27 @@ public class UpperCaseBenchmark {
         return buf;
     }
 
-    /** capslock's kernel as the server runs it, on a direct buffer: SWAR at the memory address, 32 bytes a turn. */
+    /** capslock's fallback kernel on a direct buffer, as the server runs it: SWAR at the memory address, 32 bytes a turn. */
     @Benchmark
     public ByteBuf swarDirect() {
+        ByteBuf buf = restore(direct);
+        AsciiUpperCase.upperCaseInPlace(buf, 0, size);
+        return buf;
+    }
+
+    /** capslock's kernel with the Vector API, on a heap buffer. */
+    @Benchmark
+    @Fork(value = 1, jvmArgs = {"-Xmx1g", WITH_VECTOR_API})
+    public ByteBuf vectorHeap() {
+        ByteBuf buf = restore(heap);
+        AsciiUpperCase.upperCaseInPlace(buf, 0, size);
+        return buf;
+    }
+
+    /** capslock's kernel as the server runs it, with the Vector API, on a direct buffer: a register at a time. */
+    @Benchmark
+    @Fork(value = 1, jvmArgs = {"-Xmx1g", WITH_VECTOR_API})
+    public ByteBuf vectorDirect() {
         ByteBuf buf = restore(direct);
         AsciiUpperCase.upperCaseInPlace(buf, 0, size);
         return buf;

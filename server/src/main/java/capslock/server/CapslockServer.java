@@ -4,6 +4,7 @@ import capslock.common.Durations;
 import capslock.common.cli.CapslockException;
 import capslock.common.cli.ExitCodes;
 import capslock.common.net.TransportFactory;
+import capslock.common.text.AsciiUpperCase;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
@@ -76,10 +77,10 @@ public final class CapslockServer implements AutoCloseable {
     public static CapslockServer start(ServerConfig config) {
         CapslockServer server = new CapslockServer(config);
         log.info("capslock server listening on {} (transport {}, {}; water marks {}; chunk size {} bytes; charset {}; "
-                        + "backpressure {}; max connections {}; idle timeout {})",
+                        + "uppercase kernel {}; backpressure {}; max connections {}; idle timeout {})",
                 config.host() + ":" + server.port(), server.transport.transport().label(), server.transport.note(), config.waterMark(),
-                config.chunkSize(), config.charset().label(), config.backpressure() ? "on" : "OFF", config.maxConnections(),
-                config.idleTimeout().isZero() ? "off" : Durations.format(config.idleTimeout()));
+                config.chunkSize(), config.charset().label(), AsciiUpperCase.kernel(), config.backpressure() ? "on" : "OFF",
+                config.maxConnections(), config.idleTimeout().isZero() ? "off" : Durations.format(config.idleTimeout()));
         return server;
     }
 

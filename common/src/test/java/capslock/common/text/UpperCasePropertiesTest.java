@@ -2,11 +2,13 @@ package capslock.common.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import net.jqwik.api.Example;
@@ -20,11 +22,7 @@ class UpperCasePropertiesTest {
     void swarEqualsTheByteByByteRule(@ForAll @Size(max = 100) byte[] bytes) {
         ByteBuf buf = Unpooled.wrappedBuffer(bytes.clone());
         AsciiUpperCase.upperCaseInPlace(buf);
-        byte[] expected = new byte[bytes.length];
-        for (int i = 0; i < bytes.length; i++) {
-            expected[i] = bytes[i] >= 'a' && bytes[i] <= 'z' ? (byte) (bytes[i] - 32) : bytes[i];
-        }
-        assertThat(ByteBufUtil.getBytes(buf)).isEqualTo(expected);
+        assertThat(ByteBufUtil.getBytes(buf)).isEqualTo(byteRule(bytes));
     }
 
     /** Direct buffers take the raw-memory path: same rule, and not one byte outside the range is touched. */
@@ -36,15 +34,61 @@ class UpperCasePropertiesTest {
         try {
             direct.writeZero(offset).writeBytes(bytes).writeBytes(new byte[] {'z', 'z', 'z', 'z', 'z', 'z', 'z', 'z'});
             AsciiUpperCase.upperCaseInPlace(direct, offset, bytes.length);
-            byte[] expected = new byte[bytes.length];
-            for (int i = 0; i < bytes.length; i++) {
-                expected[i] = bytes[i] >= 'a' && bytes[i] <= 'z' ? (byte) (bytes[i] - 32) : bytes[i];
-            }
-            assertThat(ByteBufUtil.getBytes(direct, offset, bytes.length)).isEqualTo(expected);
+            assertThat(ByteBufUtil.getBytes(direct, offset, bytes.length)).isEqualTo(byteRule(bytes));
             assertThat(direct.toString(offset + bytes.length, 8, StandardCharsets.US_ASCII)).isEqualTo("zzzzzzzz");
         } finally {
             direct.release();
         }
+    }
+
+    /**
+     * The SWAR fallback on its own (with the vector kernel in use it only ever sees tails): every byte
+     * of the range by the rule, through all three of its loops, nothing outside the range touched.
+     */
+    @Property(tries = 2000)
+    void swarKernelAtAnOffsetFollowsTheRule(@ForAll @Size(max = 300) byte[] bytes, @ForAll byte offsetSeed) {
+        int offset = Math.floorMod(offsetSeed, 16);
+        ByteBuf direct = Unpooled.directBuffer(offset + bytes.length + 8);
+        try {
+            direct.writeZero(offset).writeBytes(bytes).writeBytes(new byte[] {'z', 'z', 'z', 'z', 'z', 'z', 'z', 'z'});
+            AsciiUpperCase.upperCaseAt(direct.memoryAddress() + offset, bytes.length);
+            assertThat(ByteBufUtil.getBytes(direct, offset, bytes.length)).isEqualTo(byteRule(bytes));
+            assertThat(direct.toString(offset + bytes.length, 8, StandardCharsets.US_ASCII)).isEqualTo("zzzzzzzz");
+        } finally {
+            direct.release();
+        }
+    }
+
+    /** The vector kernel on its own: whole vectors from the start, the tail left for SWAR, untouched. */
+    @Property(tries = 2000)
+    void vectorKernelAtAnOffsetFollowsTheRuleAndLeavesTheTail(@ForAll @Size(max = 300) byte[] bytes, @ForAll byte offsetSeed) {
+        int offset = Math.floorMod(offsetSeed, 16);
+        ByteBuffer view = ByteBuffer.allocateDirect(offset + bytes.length);
+        view.put(offset, bytes);
+        int end = VectorUpperCase.upperCase(view, offset, offset + bytes.length);
+        int done = end - offset;
+        assertThat(done).isEqualTo(bytes.length / VectorUpperCase.lanes() * VectorUpperCase.lanes());
+        byte[] expected = byteRule(bytes);
+        System.arraycopy(bytes, done, expected, done, bytes.length - done);
+        byte[] actual = new byte[bytes.length];
+        view.get(offset, actual);
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    /** What ./capslock gives the server, the tests have too (surefire adds the module): the vector kernel runs. */
+    @Example
+    void theVectorKernelIsInUseWhereTheJvmHasJava17sVectorApi() {
+        assumeThat(ModuleLayer.boot().findModule("jdk.incubator.vector")).isPresent();
+        assumeThat(Runtime.version().feature()).isLessThan(19);
+        assertThat(AsciiUpperCase.kernel()).startsWith("Vector API, ");
+    }
+
+    private static byte[] byteRule(byte[] bytes) {
+        byte[] expected = new byte[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            expected[i] = bytes[i] >= 'a' && bytes[i] <= 'z' ? (byte) (bytes[i] - 32) : bytes[i];
+        }
+        return expected;
     }
 
     @Example
