@@ -3,19 +3,19 @@
 #   1. the loopback ceiling: iperf3, one stream and four;
 #   2. servers in their own process, warmed, then loaded by the minimal non-Netty client (bench/PlainClient.java)
 #      at 1, 4 and 16 connections in interleaved rounds: the C reference (bench/upper_echo.c), capslock's
-#      server as configured by default (1 KiB chunks) and with one chunk per read (--chunk-size 64KiB);
+#      server as ./capslock runs it (Vector API kernel) and without the Vector API module (SWAR kernel);
 #      capslock's own bench client against the same capslock servers, to show it is not what limits the figure;
 #   3. capslock bench with its embedded server, per transport (5 s warm-up per row);
 #   4. the server's memory as the payload grows from 64 MiB to 4 GiB;
 #   5. a CPU profile of the warm server (async-profiler, from Maven Central) and the JMH uppercase kernels.
 # Results, raw and summarised (summary.md), go to RESULTS_DIR.
-#   bench/run.sh [RESULTS_DIR]     (default bench/results; about 15 minutes; installs iperf3, gcc, curl with apt if missing)
-#   DURATION (10), ROUNDS (3) and ROUND_DURATION (6) set the seconds per run, and the rounds and seconds of part 2.
+#   bench/run.sh [RESULTS_DIR]     (default bench/results; about 20 minutes; installs iperf3, gcc, curl with apt if missing)
+#   DURATION (10), ROUNDS (5) and ROUND_DURATION (6) set the seconds per run, and the rounds and seconds of part 2.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out="$(realpath -m "${1:-bench/results}")"
 duration="${DURATION:-10}"
-rounds="${ROUNDS:-3}"
+rounds="${ROUNDS:-5}"
 round_duration="${ROUND_DURATION:-6}"
 mkdir -p "$out"
 rm -f "$out"/*.txt "$out"/*.csv "$out"/*.json "$out"/*.collapsed
@@ -31,6 +31,8 @@ echo "== building capslock, its JMH benchmarks, the C reference server and the p
 gcc -O3 -o "$out/upper_echo" bench/upper_echo.c
 javac -d "$out/classes" bench/PlainClient.java
 jar=client/target/capslock.jar
+# What ./capslock adds for server and bench: the uppercase kernel's Vector API (an incubator module in Java 17).
+vector=(--add-modules jdk.incubator.vector)
 ./mvnw -B -q -N dependency:copy -Dartifact=tools.profiler:async-profiler:4.2 -DoutputDirectory="$out/profiler"
 unzip -o -q "$out/profiler/async-profiler-4.2.jar" 'linux-x64/*' -d "$out/profiler"
 
@@ -70,16 +72,16 @@ start_server() { # name port command...
 }
 declare -A server_pid server_port
 start_server c 9500 "$out/upper_echo" 9500
-start_server capslock 9400 java -jar "$jar" server --port 9400 --admin-port 0
-start_server capslock-64k 9410 java -jar "$jar" server --port 9410 --admin-port 0 --chunk-size 64KiB
-for name in c capslock capslock-64k; do
+start_server capslock 9400 java "${vector[@]}" -jar "$jar" server --port 9400 --admin-port 0
+start_server capslock-swar 9410 java -jar "$jar" server --port 9410 --admin-port 0
+for name in c capslock capslock-swar; do
     for n in 1 4 16; do
         java -cp "$out/classes" PlainClient 127.0.0.1 "${server_port[$name]}" "$n" 5 >/dev/null
     done
 done
 for round in $(seq "$rounds"); do
     for n in 1 4 16; do
-        for name in c capslock capslock-64k; do
+        for name in c capslock capslock-swar; do
             before=$(cpu_seconds "${server_pid[$name]}")
             plain "${server_port[$name]}" "$n" "$round_duration" | tee "$out/plain-$name-$n-r$round.txt"
             after=$(cpu_seconds "${server_pid[$name]}")
@@ -87,7 +89,7 @@ for round in $(seq "$rounds"); do
         done
     done
     # capslock's own bench client against the same warm servers, next to the plain client's runs
-    for name in capslock capslock-64k; do
+    for name in capslock capslock-swar; do
         java -jar "$jar" bench --host 127.0.0.1 --port "${server_port[$name]}" --connections 1,4,16 \
             --duration "${round_duration}s" --warmup 2s --csv "$out/client-$name-r$round.csv" | tail -4
     done
@@ -98,13 +100,13 @@ wait "${server_pid[@]}" 2>/dev/null || true
 echo "== 3. capslock bench, embedded server, per transport"
 for transport in nio epoll io_uring; do
     echo "-- transport $transport"
-    java -jar "$jar" bench --connections 1,4,16 --duration "${duration}s" --warmup 5s --transport "$transport" \
+    java "${vector[@]}" -jar "$jar" bench --connections 1,4,16 --duration "${duration}s" --warmup 5s --transport "$transport" \
         --csv "$out/embedded-$transport.csv" | tail -5 || true
 done
 
 echo "== 4. server memory as the payload grows (heap capped at 64 MiB, to show nothing accumulates)"
 for size in 64MiB 1GiB 4GiB; do
-    java -Xmx64m -jar "$jar" server --port 9400 --admin-port 9401 >"$out/memory-server-$size.log" 2>&1 &
+    java -Xmx64m "${vector[@]}" -jar "$jar" server --port 9400 --admin-port 9401 >"$out/memory-server-$size.log" 2>&1 &
     pid=$!
     pids+=("$pid")
     wait_port 9401
@@ -122,7 +124,7 @@ for size in 64MiB 1GiB 4GiB; do
 done
 
 echo "== 5. CPU profile of the warm server (1 connection, plain client) and the JMH uppercase kernels"
-java -jar "$jar" server --port 9400 --admin-port 0 >"$out/server-profiled.log" 2>&1 &
+java "${vector[@]}" -jar "$jar" server --port 9400 --admin-port 0 >"$out/server-profiled.log" 2>&1 &
 pid=$!
 pids+=("$pid")
 wait_port 9400

@@ -60,8 +60,8 @@ lines = [f"Machine: {os.cpu_count()} CPUs, {platform.platform()}, {java}.", "",
          f"| iperf3, one stream | {ceiling1:,.0f} |", f"| iperf3, four streams | {ceiling4:,.0f} |", ""]
 
 servers = [("c", "C reference (bench/upper_echo.c, 64 KiB reads)"),
-           ("capslock", "capslock server, default (1 KiB chunks)"),
-           ("capslock-64k", "capslock server, --chunk-size 64KiB")]
+           ("capslock", "capslock server, as ./capslock runs it (Vector API kernel)"),
+           ("capslock-swar", "capslock server, without the Vector API module (SWAR kernel)")]
 median = statistics.median
 lines += [f"### Servers in their own process, loaded by the plain client ({len(rounds())} interleaved rounds)", "",
           "Median round; the range is the lowest and highest round. × C is the median of the rounds' ratios "
@@ -139,7 +139,7 @@ if os.path.exists(path("profile.collapsed")):
         leaf = frames[-1]
         kernel = leaf.endswith("_[k]")
         if "AsciiUpperCase" in stack:
-            category = "uppercasing (SWAR)"
+            category = "uppercasing"
         elif "writev" in stack or "doWrite" in stack:
             category = "writing: the write syscall, its copy and loopback delivery (kernel)" if kernel \
                 else "writing: Netty's outbound buffer and the syscall's Java side"
@@ -163,7 +163,7 @@ if os.path.exists(path("jmh.json")):
         results[(r["benchmark"].rsplit(".", 1)[1], int(r["params"]["size"]))] = r["primaryMetric"]["score"]
     lines += ["### The uppercase kernel (JMH, ns per chunk; bytes/ns after subtracting the restore copy)", "",
               "| kernel | chunk | ns/op | bytes/ns | × scalarByteBuf |", "|---|---|---|---|---|"]
-    for kernel in ("scalarByteBuf", "scalarAddress", "swarHeap", "swarDirect"):
+    for kernel in ("scalarByteBuf", "scalarAddress", "swarHeap", "swarDirect", "vectorHeap", "vectorDirect"):
         for size in (1024, 65536):
             if (kernel, size) not in results:
                 continue

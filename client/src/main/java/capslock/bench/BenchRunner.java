@@ -110,7 +110,7 @@ final class BenchRunner {
                 double seconds = (now - lastLine) / 1e9;
                 out.printf(Locale.ROOT, "  [%2d conn] %6.1f-%-6.1f s  %,14d B  %9.1f MB/s%s%n", clients.size(),
                         (lastLine - start) / 1e9, (now - start) / 1e9, bytes - lastBytes, (bytes - lastBytes) / seconds / 1e6,
-                        now - warmupEnd <= 0 ? "  (warm-up, not counted)" : "");
+                        lastLine - warmupEnd < 0 ? "  (warm-up, not counted)" : "");
                 lastBytes = bytes;
                 lastLine = now;
                 nextLine += interval.toNanos();

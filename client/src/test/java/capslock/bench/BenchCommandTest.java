@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,6 +48,21 @@ class BenchCommandTest {
         assertThat(rows.get(1).get("verified").asBoolean()).isTrue();
         assertThat(Files.readAllLines(csv)).hasSize(3);
         assertThat(javax.imageio.ImageIO.read(chart.toFile()).getWidth()).isEqualTo(800);
+    }
+
+    /** Interval lines that began before the warm-up ended are marked, the rest are not (the first row's is 3 s longer). */
+    @Test
+    void intervalLinesAreMarkedWhileTheWarmupLasts() {
+        int exit = run("bench", "--connections", "1", "--duration", "1s", "--warmup", "1s", "--interval", "500ms");
+
+        assertThat(exit).as(cli.err() + cli.out()).isZero();
+        assertThat(cli.out()).contains("after a 1s warm-up (4s before the first row");
+        List<String> lines = cli.out().lines().filter(l -> l.startsWith("  [ 1 conn]")).toList();
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(9);
+        for (String line : lines) {
+            double from = Double.parseDouble(line.substring("  [ 1 conn]".length()).trim().split("-")[0]);
+            assertThat(line.endsWith("(warm-up, not counted)")).as(line).isEqualTo(from < 3.99);
+        }
     }
 
     @Test
