@@ -55,12 +55,13 @@ public final class BenchCommand implements Callable<Integer> {
 
     /**
      * Added to the first row's warm-up: the JVM compiles the client's (and an in-process server's) hot path in
-     * its first seconds under load, and a first row measured through that read 297, 470, 661, then 1,400 MB/s.
+     * its first seconds under load; a first row's interval lines read 297, 470, 661, then 1,400 MB/s from its
+     * fourth second on.
      */
-    static final Duration JIT_WARMUP = Duration.ofSeconds(3);
+    static final Duration JIT_WARMUP = Duration.ofSeconds(4);
 
     @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "2s", converter = Converters.Durations.class,
-            description = "Excluded from the figures, like iperf3 -O; the first row's is 3s longer, while the JIT compiles.")
+            description = "Excluded from the figures, like iperf3 -O; the first row's is 4s longer, while the JIT compiles.")
     Duration warmup;
 
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s", converter = Converters.Durations.class,

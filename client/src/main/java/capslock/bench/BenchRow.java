@@ -1,6 +1,8 @@
 package capslock.bench;
 
-/** One measured configuration: payload bytes counted once, 1 MB = 10^6 bytes. */
+import java.util.List;
+
+/** One measured configuration: payload bytes counted once, 1 MB = 10^6 bytes; its progress lines, warm-up included. */
 public record BenchRow(int connections,
                        long bytes,
                        double seconds,
@@ -15,5 +17,6 @@ public record BenchRow(int connections,
                        long gcMillis,
                        long peakQueued,
                        boolean verified,
-                       String outcome) {
+                       String outcome,
+                       List<BenchInterval> intervals) {
 }

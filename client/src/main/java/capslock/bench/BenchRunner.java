@@ -40,9 +40,10 @@ final class BenchRunner {
             Payload payload = plan.duration() == null ? new BookPayload(plan.bytes()) : new TimedPayload(deadline);
             clients.add(SendClient.start(plan.client(), payload, null, s -> { }, plan.verify()));
         }
+        List<BenchInterval> intervals = new ArrayList<>();
         // Without a warm-up everything counts, from the first byte.
         long[] atWarmupEnd = plan.warmup().isZero() ? new long[clients.size()]
-                : waitAndCount(clients, warmupEnd, start, warmupEnd, plan.interval());
+                : waitAndCount(clients, warmupEnd, start, warmupEnd, plan.interval(), intervals);
         long measuredFrom = plan.warmup().isZero() ? start : System.nanoTime();
         // CPU and GC over the measured window only, like the bytes.
         double cpuBefore = CpuClock.processSeconds();
@@ -52,10 +53,10 @@ final class BenchRunner {
         long[] atEnd;
         long measuredTo;
         if (plan.duration() != null) {
-            atEnd = waitAndCount(clients, deadline, start, warmupEnd, plan.interval());
+            atEnd = waitAndCount(clients, deadline, start, warmupEnd, plan.interval(), intervals);
             measuredTo = System.nanoTime();
         } else {
-            waitAndCount(clients, Long.MAX_VALUE, start, warmupEnd, plan.interval());
+            waitAndCount(clients, Long.MAX_VALUE, start, warmupEnd, plan.interval(), intervals);
             atEnd = null;
             measuredTo = System.nanoTime();
         }
@@ -87,12 +88,15 @@ final class BenchRunner {
                 plan.serverEmbedded() ? serverCpu : null, CpuClock.gcCount() - gcCountBefore,
                 CpuClock.gcMillis() - gcMillisBefore,
                 summaries.stream().mapToLong(SendSummary::peakQueuedPayload).max().orElse(0),
-                plan.verify() && outcome.equals("completed"), outcome);
+                plan.verify() && outcome.equals("completed"), outcome, List.copyOf(intervals));
     }
 
-    /** Prints interval lines until {@code until} (or until every transfer has ended); returns each one's bytes received. */
-    private long[] waitAndCount(List<SendClient> clients, long until, long start, long warmupEnd, Duration interval)
-            throws InterruptedException {
+    /**
+     * Prints interval lines, and adds them to {@code intervals}, until {@code until} (or until every transfer
+     * has ended); returns each connection's bytes received.
+     */
+    private long[] waitAndCount(List<SendClient> clients, long until, long start, long warmupEnd, Duration interval,
+                                List<BenchInterval> intervals) throws InterruptedException {
         long nextLine = start + interval.toNanos() * (1 + (System.nanoTime() - start) / interval.toNanos());
         long lastBytes = total(clients);
         long lastLine = System.nanoTime();
@@ -107,10 +111,11 @@ final class BenchRunner {
             now = System.nanoTime();
             if (now - nextLine >= 0) {
                 long bytes = total(clients);
-                double seconds = (now - lastLine) / 1e9;
-                out.printf(Locale.ROOT, "  [%2d conn] %6.1f-%-6.1f s  %,14d B  %9.1f MB/s%s%n", clients.size(),
-                        (lastLine - start) / 1e9, (now - start) / 1e9, bytes - lastBytes, (bytes - lastBytes) / seconds / 1e6,
-                        lastLine - warmupEnd < 0 ? "  (warm-up, not counted)" : "");
+                BenchInterval line = new BenchInterval((lastLine - start) / 1e9, (now - start) / 1e9, bytes - lastBytes,
+                        (bytes - lastBytes) / ((now - lastLine) / 1e9) / 1e6, lastLine - warmupEnd < 0);
+                intervals.add(line);
+                out.printf(Locale.ROOT, "  [%2d conn] %6.1f-%-6.1f s  %,14d B  %9.1f MB/s%s%n", clients.size(), line.from(),
+                        line.to(), line.bytes(), line.megabytesPerSecond(), line.warmup() ? "  (warm-up, not counted)" : "");
                 lastBytes = bytes;
                 lastLine = now;
                 nextLine += interval.toNanos();

@@ -47,21 +47,23 @@ class BenchCommandTest {
         assertThat(rows.get(1).get("bytes").asLong()).isEqualTo(3 * (8L << 20));
         assertThat(rows.get(1).get("verified").asBoolean()).isTrue();
         assertThat(Files.readAllLines(csv)).hasSize(3);
-        assertThat(javax.imageio.ImageIO.read(chart.toFile()).getWidth()).isEqualTo(800);
+        // Two panels: against connections, and over time from the interval lines (also in the JSON).
+        assertThat(javax.imageio.ImageIO.read(chart.toFile()).getWidth()).isEqualTo(2 * BenchChart.PANEL_WIDTH);
+        assertThat(rows.get(0).get("intervals")).isNotNull();
     }
 
-    /** Interval lines that began before the warm-up ended are marked, the rest are not (the first row's is 3 s longer). */
+    /** Interval lines that began before the warm-up ended are marked, the rest are not (the first row's is 4 s longer). */
     @Test
     void intervalLinesAreMarkedWhileTheWarmupLasts() {
         int exit = run("bench", "--connections", "1", "--duration", "1s", "--warmup", "1s", "--interval", "500ms");
 
         assertThat(exit).as(cli.err() + cli.out()).isZero();
-        assertThat(cli.out()).contains("after a 1s warm-up (4s before the first row");
+        assertThat(cli.out()).contains("after a 1s warm-up (5s before the first row");
         List<String> lines = cli.out().lines().filter(l -> l.startsWith("  [ 1 conn]")).toList();
-        assertThat(lines).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(11);
         for (String line : lines) {
             double from = Double.parseDouble(line.substring("  [ 1 conn]".length()).trim().split("-")[0]);
-            assertThat(line.endsWith("(warm-up, not counted)")).as(line).isEqualTo(from < 3.99);
+            assertThat(line.endsWith("(warm-up, not counted)")).as(line).isEqualTo(from < 4.99);
         }
     }
 
