@@ -4,7 +4,8 @@
 #   2. servers in their own process, warmed, then loaded by the minimal non-Netty client (bench/PlainClient.java)
 #      at 1, 4 and 16 connections in interleaved rounds: the C reference (bench/upper_echo.c), capslock's
 #      server as ./capslock runs it (Vector API kernel) and without the Vector API module (SWAR kernel);
-#      capslock's own bench client against the same capslock servers, to show it is not what limits the figure;
+#      capslock's own bench client against the same servers, C included: the load the target is set with, and
+#      checked against the plain client to show it is not what limits the figure;
 #   3. capslock bench with its embedded server, per transport (5 s warm-up per row);
 #   4. the server's memory as the payload grows from 64 MiB to 4 GiB;
 #   5. a CPU profile of the warm server (async-profiler, from Maven Central) and the JMH uppercase kernels.
@@ -88,8 +89,8 @@ for round in $(seq "$rounds"); do
             echo "server_cpu_s=$(python3 -c "print(round($after - $before, 2))")" >>"$out/plain-$name-$n-r$round.txt"
         done
     done
-    # capslock's own bench client against the same warm servers, next to the plain client's runs
-    for name in capslock capslock-swar; do
+    # capslock's own bench client (the issue's verifying load client) against the same warm servers, C included
+    for name in c capslock capslock-swar; do
         java -jar "$jar" bench --host 127.0.0.1 --port "${server_port[$name]}" --connections 1,4,16 \
             --duration "${round_duration}s" --warmup 2s --csv "$out/client-$name-r$round.csv" | tail -4
     done

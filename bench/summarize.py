@@ -81,18 +81,39 @@ for name, label in servers:
                      f"{f'{median(per_gb):.2f}' if per_gb else 'n/a'} |")
 lines.append("")
 
+def bench_client(name, n):
+    """Every round's `capslock bench --host` MB/s against one server at one connection count: {round: MB/s}."""
+    found = {}
+    for r in rounds():
+        for row in rows(f"client-{name}-r{r}.csv"):
+            if int(row["connections"]) == n and row["outcome"] == "completed":
+                found[r] = float(row["mb_per_s"])
+    return found
+
+
+lines += [f"### Servers in their own process, loaded by `capslock bench --host` ({len(rounds())} interleaved rounds)", "",
+          "The same warm servers, right after the plain client's runs in each round; every byte verified. "
+          "× C is the median of the rounds' ratios.", "",
+          "| server | connections | MB/s (median) | range | × iperf3 one stream | × C server |",
+          "|---|---|---|---|---|---|"]
+for name, label in servers:
+    for n in (1, 4, 16):
+        runs, c = bench_client(name, n), bench_client("c", n)
+        if not runs:
+            continue
+        vs_c = [runs[r] / c[r] for r in runs if r in c]
+        lines.append(f"| {label} | {n} | {median(runs.values()):,.0f} | {min(runs.values()):,.0f}–{max(runs.values()):,.0f} | "
+                     f"{median(runs.values()) / ceiling1:.2f} | {f'{median(vs_c):.2f}' if vs_c else 'n/a'} |")
+lines.append("")
+
 lines += ["### Is capslock's bench client the limit? Same warm servers, plain client against `capslock bench --host`", "",
           "Per round, the bench client's MB/s over the plain client's at the same connection count; median and range.", "",
           "| server | connections | plain client MB/s (median) | capslock bench MB/s (median) | bench ÷ plain (median) | range |",
           "|---|---|---|---|---|---|"]
-for name, label in servers[1:]:
+for name, label in servers:
     for n in (1, 4, 16):
         runs = plain(name, n)
-        bench = {}
-        for r in rounds():
-            for row in rows(f"client-{name}-r{r}.csv"):
-                if int(row["connections"]) == n:
-                    bench[r] = float(row["mb_per_s"])
+        bench = bench_client(name, n)
         ratios = [bench[r] / runs[r][0] for r in bench if r in runs]
         if not ratios:
             continue
