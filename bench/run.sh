@@ -10,7 +10,7 @@
 #   4. the server's memory as the payload grows from 64 MiB to 4 GiB;
 #   5. a CPU profile of the warm server (async-profiler, from Maven Central) and the JMH uppercase kernels.
 # Results, raw and summarised (summary.md), go to RESULTS_DIR.
-#   bench/run.sh [RESULTS_DIR]     (default bench/results; about 20 minutes; installs iperf3, gcc, curl with apt if missing)
+#   bench/run.sh [RESULTS_DIR]     (default bench/results; about 25 minutes; installs iperf3, gcc, curl with apt if missing)
 #   DURATION (10), ROUNDS (5) and ROUND_DURATION (6) set the seconds per run, and the rounds and seconds of part 2.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -90,9 +90,12 @@ for round in $(seq "$rounds"); do
         done
     done
     # capslock's own bench client (the issue's verifying load client) against the same warm servers, C included
+    # A row that fails (exit 5) is kept, whole, in its log and its CSV; summarize.py leaves it out and says so.
     for name in c capslock capslock-swar; do
         java -jar "$jar" bench --host 127.0.0.1 --port "${server_port[$name]}" --connections 1,4,16 \
-            --duration "${round_duration}s" --warmup 2s --csv "$out/client-$name-r$round.csv" | tail -4
+            --duration "${round_duration}s" --warmup 2s --csv "$out/client-$name-r$round.csv" \
+            >"$out/client-$name-r$round.log" 2>&1 || echo "capslock bench against $name, round $round: exit $?"
+        tail -4 "$out/client-$name-r$round.log"
     done
 done
 kill "${server_pid[@]}"

@@ -68,17 +68,21 @@ lines += [f"### Servers in their own process, loaded by the plain client ({len(r
           "(each round measures the servers one after the other, so they share that moment's machine).", "",
           "| server | connections | MB/s (median) | range | × iperf3 one stream | × C server | server CPU s per GB |",
           "|---|---|---|---|---|---|---|"]
+def server_row(label, n, mbps, c_mbps):
+    """A table row's first cells from {round: MB/s} of a server and of the C reference: median, range, ratios."""
+    vs_c = [mbps[r] / c_mbps[r] for r in mbps if r in c_mbps]
+    return (f"| {label} | {n} | {median(mbps.values()):,.0f} | {min(mbps.values()):,.0f}–{max(mbps.values()):,.0f} | "
+            f"{median(mbps.values()) / ceiling1:.2f} | {f'{median(vs_c):.2f}' if vs_c else 'n/a'} |")
+
+
 for name, label in servers:
     for n in (1, 4, 16):
         runs, c = plain(name, n), plain("c", n)
         if not runs:
             continue
-        mbps = [r[0] for r in runs.values()]
         per_gb = [r[2] / (r[1] / 1e9) for r in runs.values() if r[2] is not None]
-        vs_c = [runs[r][0] / c[r][0] for r in runs if r in c]
-        lines.append(f"| {label} | {n} | {median(mbps):,.0f} | {min(mbps):,.0f}–{max(mbps):,.0f} | "
-                     f"{median(mbps) / ceiling1:.2f} | {f'{median(vs_c):.2f}' if vs_c else 'n/a'} | "
-                     f"{f'{median(per_gb):.2f}' if per_gb else 'n/a'} |")
+        lines.append(server_row(label, n, {r: run[0] for r, run in runs.items()}, {r: run[0] for r, run in c.items()})
+                     + f" {f'{median(per_gb):.2f}' if per_gb else 'n/a'} |")
 lines.append("")
 
 def bench_client(name, n):
@@ -91,6 +95,11 @@ def bench_client(name, n):
     return found
 
 
+failed = [f"{name}, round {r}, {row['connections']} connection(s): {row['outcome']} (client-{name}-r{r}.log)"
+          for name in ("c", "capslock", "capslock-swar") for r in rounds()
+          for row in rows(f"client-{name}-r{r}.csv") if row["outcome"] != "completed"]
+
+
 lines += [f"### Servers in their own process, loaded by `capslock bench --host` ({len(rounds())} interleaved rounds)", "",
           "The same warm servers, right after the plain client's runs in each round; every byte verified. "
           "× C is the median of the rounds' ratios.", "",
@@ -98,13 +107,13 @@ lines += [f"### Servers in their own process, loaded by `capslock bench --host` 
           "|---|---|---|---|---|---|"]
 for name, label in servers:
     for n in (1, 4, 16):
-        runs, c = bench_client(name, n), bench_client("c", n)
-        if not runs:
-            continue
-        vs_c = [runs[r] / c[r] for r in runs if r in c]
-        lines.append(f"| {label} | {n} | {median(runs.values()):,.0f} | {min(runs.values()):,.0f}–{max(runs.values()):,.0f} | "
-                     f"{median(runs.values()) / ceiling1:.2f} | {f'{median(vs_c):.2f}' if vs_c else 'n/a'} |")
+        runs = bench_client(name, n)
+        if runs:
+            lines.append(server_row(label, n, runs, bench_client("c", n)))
 lines.append("")
+
+if failed:
+    lines += ["Rows that did not complete, left out above: " + "; ".join(failed) + ".", ""]
 
 lines += ["### Is capslock's bench client the limit? Same warm servers, plain client against `capslock bench --host`", "",
           "Per round, the bench client's MB/s over the plain client's at the same connection count; median and range.", "",

@@ -72,6 +72,13 @@ public class UpperCaseBenchmark {
         return target;
     }
 
+    /** capslock's kernel, whichever this JVM runs, as the server calls it. */
+    private ByteBuf kernel(ByteBuf target) {
+        ByteBuf buf = restore(target);
+        AsciiUpperCase.upperCaseInPlace(buf, 0, size);
+        return buf;
+    }
+
     @Benchmark
     public ByteBuf copyOnly() {
         return restore(direct);
@@ -101,34 +108,26 @@ public class UpperCaseBenchmark {
     /** capslock's kernel on a heap buffer: SWAR through one NIO view (bounds-checked words). */
     @Benchmark
     public ByteBuf swarHeap() {
-        ByteBuf buf = restore(heap);
-        AsciiUpperCase.upperCaseInPlace(buf, 0, size);
-        return buf;
+        return kernel(heap);
     }
 
     /** capslock's fallback kernel on a direct buffer, as the server runs it: SWAR at the memory address, 32 bytes a turn. */
     @Benchmark
     public ByteBuf swarDirect() {
-        ByteBuf buf = restore(direct);
-        AsciiUpperCase.upperCaseInPlace(buf, 0, size);
-        return buf;
+        return kernel(direct);
     }
 
     /** capslock's kernel with the Vector API, on a heap buffer. */
     @Benchmark
     @Fork(value = 1, jvmArgs = {"-Xmx1g", WITH_VECTOR_API})
     public ByteBuf vectorHeap() {
-        ByteBuf buf = restore(heap);
-        AsciiUpperCase.upperCaseInPlace(buf, 0, size);
-        return buf;
+        return kernel(heap);
     }
 
     /** capslock's kernel as the server runs it, with the Vector API, on a direct buffer: a register at a time. */
     @Benchmark
     @Fork(value = 1, jvmArgs = {"-Xmx1g", WITH_VECTOR_API})
     public ByteBuf vectorDirect() {
-        ByteBuf buf = restore(direct);
-        AsciiUpperCase.upperCaseInPlace(buf, 0, size);
-        return buf;
+        return kernel(direct);
     }
 }

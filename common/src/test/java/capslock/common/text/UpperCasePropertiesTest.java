@@ -11,6 +11,7 @@ import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.ObjIntConsumer;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -29,16 +30,7 @@ class UpperCasePropertiesTest {
     @Property(tries = 2000)
     void directBuffersAtAnOffsetGetTheSameRuleAndNothingOutsideTheRange(@ForAll @Size(max = 300) byte[] bytes,
                                                                          @ForAll byte offsetSeed) {
-        int offset = Math.floorMod(offsetSeed, 16);
-        ByteBuf direct = ByteBufAllocator.DEFAULT.directBuffer(offset + bytes.length + 16);
-        try {
-            direct.writeZero(offset).writeBytes(bytes).writeBytes(new byte[] {'z', 'z', 'z', 'z', 'z', 'z', 'z', 'z'});
-            AsciiUpperCase.upperCaseInPlace(direct, offset, bytes.length);
-            assertThat(ByteBufUtil.getBytes(direct, offset, bytes.length)).isEqualTo(byteRule(bytes));
-            assertThat(direct.toString(offset + bytes.length, 8, StandardCharsets.US_ASCII)).isEqualTo("zzzzzzzz");
-        } finally {
-            direct.release();
-        }
+        assertUppercasedInPlaceAtOffset(bytes, offsetSeed, (direct, offset) -> AsciiUpperCase.upperCaseInPlace(direct, offset, bytes.length));
     }
 
     /**
@@ -47,11 +39,17 @@ class UpperCasePropertiesTest {
      */
     @Property(tries = 2000)
     void swarKernelAtAnOffsetFollowsTheRule(@ForAll @Size(max = 300) byte[] bytes, @ForAll byte offsetSeed) {
+        assertUppercasedInPlaceAtOffset(bytes, offsetSeed,
+                (direct, offset) -> AsciiUpperCase.upperCaseAt(direct.memoryAddress() + offset, bytes.length));
+    }
+
+    /** {@code bytes} at an offset in a direct buffer, uppercased by {@code kernel}: the rule in range, nothing after it. */
+    private static void assertUppercasedInPlaceAtOffset(byte[] bytes, byte offsetSeed, ObjIntConsumer<ByteBuf> kernel) {
         int offset = Math.floorMod(offsetSeed, 16);
-        ByteBuf direct = Unpooled.directBuffer(offset + bytes.length + 8);
+        ByteBuf direct = ByteBufAllocator.DEFAULT.directBuffer(offset + bytes.length + 8);
         try {
             direct.writeZero(offset).writeBytes(bytes).writeBytes(new byte[] {'z', 'z', 'z', 'z', 'z', 'z', 'z', 'z'});
-            AsciiUpperCase.upperCaseAt(direct.memoryAddress() + offset, bytes.length);
+            kernel.accept(direct, offset);
             assertThat(ByteBufUtil.getBytes(direct, offset, bytes.length)).isEqualTo(byteRule(bytes));
             assertThat(direct.toString(offset + bytes.length, 8, StandardCharsets.US_ASCII)).isEqualTo("zzzzzzzz");
         } finally {
