@@ -34,8 +34,8 @@ public record TransportFactory(Transport transport,
      * whose interest set drops to nothing (input shut down by the client's half-close, output drained) is
      * removed from the epoll set but still marked as added, so the next write that fills the socket fails
      * (epoll_ctl ENOENT) and the replies still owed are lost — capslock writes after the half-close
-     * whenever a client sent faster than it read. io_uring: correct in the same runs, and as fast as NIO
-     * since the server writes runs of chunks, but not yet run at length here. Both stay available on request.
+     * whenever a client sent faster than it read. io_uring: correct in the same runs, but slower than NIO
+     * here, and not yet run at length. Both stay available on request.
      */
     public static TransportFactory resolve(Transport requested) {
         return switch (requested) {
@@ -57,7 +57,7 @@ public record TransportFactory(Transport transport,
             "Netty 4.2.18's epoll can drop replies still owed after a client's half-close (docs/ARCHITECTURE.md)";
 
     /** Why AUTO skips io_uring, for the start-up log. */
-    public static final String IO_URING_CAVEAT = "io_uring measured 4x slower than NIO with backpressure's read pausing";
+    public static final String IO_URING_CAVEAT = "io_uring measured 20-40% slower than NIO here (docs/PERFORMANCE.md)";
 
     public EventLoopGroup newGroup(int threads, String name) {
         return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), ioHandlers.get());
