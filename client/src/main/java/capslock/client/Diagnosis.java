@@ -45,8 +45,11 @@ final class Diagnosis {
                     + "The server is stuck, very slow, or does not speak the protocol (reply, then close).");
         } else {
             text.append("  - this client is reading, and " + (s.writable() ? "would write more" : "has bytes waiting to go out")
-                    + ",\n  - but the server neither takes more bytes nor sends any back.\n"
-                    + "The server is stuck, very slow, or not reading.");
+                    + ",\n  - but the server neither takes more bytes nor sends any back;\n"
+                    + "  - " + bytes(Math.max(0, s.written() - s.received())) + " written have not come back: they wait in"
+                    + " the socket buffers between the two, or in the server.\n"
+                    + "The server is stuck, very slow, or not reading; or TCP itself is backing off after losses"
+                    + " (`ss -ti` on either host shows retransmissions and the backoff).");
         }
         return text.toString();
     }

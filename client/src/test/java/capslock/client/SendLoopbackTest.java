@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import capslock.server.CapslockServer;
 import capslock.server.ConnectionStats;
 import capslock.server.ServerConfig;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -121,5 +124,23 @@ class SendLoopbackTest {
         assertThat(summary.received()).isEqualTo(payload);
         ConnectionStats serverSide = server.stats().find(local).orElseThrow();
         assertThat(serverSide.peakQueued()).as("bytes the server queued for this client").isGreaterThan(payload / 2);
+    }
+
+    @Test
+    void aServerThatStopsReadingIsDiagnosedWithTheBytesOutstanding() throws Exception {
+        try (ServerSocket silent = new ServerSocket()) {
+            silent.setReceiveBufferSize(SMALL_BUFFER);
+            silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            SendConfig config = SendConfig.loopback(silent.getLocalPort()).withStallTimeout(STALL)
+                    .withSocketBuffers(SMALL_BUFFER, SMALL_BUFFER).withWriteSize(64 * 1024);
+            SendSummary summary = send(config, 64L << 20);
+
+            assertThat(summary.exitCode()).as(summary.toText()).isEqualTo(3);
+            assertThat(summary.received()).isZero();
+            assertThat(summary.explanation())
+                    .contains(capslock.common.Sizes.grouped(summary.written()) + " B written have not come back")
+                    .contains("not reading")
+                    .contains("TCP itself is backing off");
+        }
     }
 }
