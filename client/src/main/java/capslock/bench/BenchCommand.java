@@ -106,6 +106,7 @@ public final class BenchCommand implements Callable<Integer> {
         ((Logger) LoggerFactory.getLogger("capslock.server")).setLevel(Level.WARN);
         boolean embedded = !target.external();
         List<BenchRow> rows = new ArrayList<>();
+        BenchRunner runner = new BenchRunner(System.out);
         try (CapslockServer server = embedded ? CapslockServer.start(embeddedServerConfig()) : null) {
             String targetHost = target.host();
             int targetPort = embedded ? server.port() : target.port();
@@ -119,7 +120,6 @@ public final class BenchCommand implements Callable<Integer> {
                     + (warmup.isZero() ? "" : " (" + Durations.format(warmup.plus(JIT_WARMUP)) + " before the first row, while the JIT compiles)")
                     + ", " + writeSize + "-byte writes, water marks "
                     + waterMark + (noVerify ? ", replies NOT verified (--no-verify)" : ", every byte verified"));
-            BenchRunner runner = new BenchRunner(System.out);
             for (int n : connections) {
                 Duration rowWarmup = rows.isEmpty() && !warmup.isZero() ? warmup.plus(JIT_WARMUP) : warmup;
                 rows.add(runner.run(new BenchRunner.Plan(client, n, bytes == null ? 0 : bytes, bytes == null ? duration : null,
@@ -138,8 +138,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             System.out.println("chart: " + chart);
         }
-        boolean allCompleted = rows.stream().allMatch(r -> r.outcome().equals("completed"));
-        return allCompleted ? ExitCodes.OK : ExitCodes.VERIFY_FAILED;
+        return runner.exitCode();
     }
 
     /** The in-process server: the same water marks, transport and socket buffers as the clients. */

@@ -25,6 +25,8 @@ final class BenchRunner {
     }
 
     private final PrintStream out;
+    /** The exit code of the first connection that did not complete, in any row so far; 0 while all did. */
+    private int exitCode;
 
     BenchRunner(PrintStream out) {
         this.out = out;
@@ -80,8 +82,10 @@ final class BenchRunner {
         double clientCpu = CpuClock.processSeconds() - cpuBefore - (plan.serverEmbedded() ? serverCpu : 0);
         String outcome = summaries.stream().map(SendSummary::outcome).filter(o -> !o.equals("completed")).findFirst()
                 .orElse("completed");
-        summaries.stream().filter(s -> s.exitCode() != 0).findFirst().ifPresent(failed ->
-                out.println("  a connection did not complete: " + failed.explanation()));
+        summaries.stream().filter(s -> s.exitCode() != 0).findFirst().ifPresent(failed -> {
+            out.println("  a connection did not complete: " + failed.explanation());
+            exitCode = exitCode != 0 ? exitCode : failed.exitCode();
+        });
         double mbps = bytes / seconds / 1e6;
         return new BenchRow(plan.connections(), bytes, seconds, mbps, mbps * 8 / 1000, perConnection[0],
                 perConnection[perConnection.length / 2], perConnection[perConnection.length - 1], clientCpu,
@@ -89,6 +93,11 @@ final class BenchRunner {
                 CpuClock.gcMillis() - gcMillisBefore,
                 summaries.stream().mapToLong(SendSummary::peakQueuedPayload).max().orElse(0),
                 plan.verify() && outcome.equals("completed"), outcome, List.copyOf(intervals));
+    }
+
+    /** send's exit code for how the first failed connection ended (3 stalled, 4 memory guard, 5 mismatch), or 0. */
+    int exitCode() {
+        return exitCode;
     }
 
     /**
@@ -102,7 +111,8 @@ final class BenchRunner {
         long lastLine = System.nanoTime();
         while (true) {
             long now = System.nanoTime();
-            boolean allDone = clients.stream().allMatch(c -> c.transfer().snapshot().sendDone() && isEnded(c));
+            // Ended, however: a connection that failed verification or stalled never finishes sending.
+            boolean allDone = clients.stream().allMatch(BenchRunner::isEnded);
             if (now - until >= 0 || allDone) {
                 break;
             }

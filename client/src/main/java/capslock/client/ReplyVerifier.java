@@ -60,8 +60,10 @@ final class ReplyVerifier implements AutoCloseable {
             if (i >= 0) {
                 long at = verified + i;
                 byte wanted = repeating != null ? repeating.upperAt(at) : expected.getByte(expected.readerIndex() + i);
-                return fail(at, "first difference at offset " + at + ": expected " + describe(wanted)
-                        + ", received " + describe(reply.getByte(index + i)));
+                byte got = reply.getByte(index + i);
+                return fail(at, "the reply is not the payload uppercased: first difference at offset " + at + ": expected "
+                        + describe(wanted) + ", received " + describe(got)
+                        + (got >= 'a' && got <= 'z' && got - ('a' - 'A') == wanted ? " (the server did not uppercase it)" : ""));
             }
             if (repeating != null) {
                 owed -= n;

@@ -7,6 +7,11 @@ import capslock.common.WaterMark;
 import capslock.server.ServerConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -95,5 +100,51 @@ class BenchCommandTest {
         assertThat(exit).isEqualTo(1);
         assertThat(cli.err().lines()).hasSize(1);
         assertThat(cli.err()).startsWith("capslock bench: cannot connect");
+    }
+
+    /** A plain TCP echo: speaks the protocol (reply, then close) but does not uppercase. */
+    @Test
+    void aServerThatDoesNotUppercaseFailsTheRowAndExitsFive() throws Exception {
+        try (ServerSocket echo = loopbackServer()) {
+            Thread server = new Thread(() -> echoEach(echo), "echo-server");
+            server.start();
+            int exit = run("bench", "--port", String.valueOf(echo.getLocalPort()), "--connections", "1", "--bytes", "1MiB",
+                    "--warmup", "0s");
+
+            assertThat(exit).as(cli.err() + cli.out()).isEqualTo(5);
+            assertThat(cli.out()).contains("a connection did not complete: the reply is not the payload uppercased")
+                    .contains("(the server did not uppercase it)").containsPattern("\\s+verify_failed\\R");
+        }
+    }
+
+    /** The diagnosis under the row, and send's exit code for a stall: 3, not 5 (nothing was found wrong in a reply). */
+    @Test
+    void aServerThatStopsReadingStallsTheRowAndExitsThree() throws Exception {
+        try (ServerSocket silent = loopbackServer()) { // never accepts: the kernel completes the handshake, nobody reads
+            int exit = run("bench", "--port", String.valueOf(silent.getLocalPort()), "--connections", "1", "--duration", "1s",
+                    "--warmup", "0s", "--sndbuf", "64KiB", "--rcvbuf", "64KiB");
+
+            assertThat(exit).as(cli.err() + cli.out()).isEqualTo(3);
+            assertThat(cli.out()).contains("stalled: no byte moved").contains("written have not come back")
+                    .containsPattern("\\s+stalled\\R");
+        }
+    }
+
+    private static ServerSocket loopbackServer() throws IOException {
+        ServerSocket server = new ServerSocket();
+        server.setReceiveBufferSize(64 * 1024);
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        return server;
+    }
+
+    private static void echoEach(ServerSocket server) {
+        while (!server.isClosed()) {
+            try (Socket socket = server.accept()) {
+                socket.getInputStream().transferTo(socket.getOutputStream());
+                socket.shutdownOutput();
+            } catch (IOException closed) {
+                return;
+            }
+        }
     }
 }

@@ -36,7 +36,8 @@ class ReplyVerifierTest {
             assertThat(check(verifier, "CAPITALIZE THIS!CAPI")).isTrue();
             assertThat(check(verifier, "taLIZE THIS!")).isFalse();
             assertThat(verifier.firstDifference()).isEqualTo(20);
-            assertThat(verifier.problem()).contains("offset 20").contains("expected 'T'").contains("received 't'");
+            assertThat(verifier.problem()).contains("offset 20").contains("expected 'T'").contains("received 't'")
+                    .contains("the server did not uppercase it");
         }
     }
 
