@@ -1,6 +1,8 @@
 package capslock.bench;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +29,10 @@ final class BenchChart {
     static void write(List<BenchRow> rows, Path file) throws IOException {
         System.setProperty("java.awt.headless", "true");
         List<Chart<?, ?>> panels = List.of(againstConnections(rows), overTime(rows));
-        BitmapEncoder.saveBitmap(panels, 1, panels.size(), file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        // To a stream: given a file name, XChart appends ".png" to any name without it (and "/tmp" became "/tmp.png").
+        try (OutputStream out = Files.newOutputStream(file)) {
+            BitmapEncoder.saveBitmap(panels, 1, panels.size(), out, BitmapEncoder.BitmapFormat.PNG);
+        }
     }
 
     private static CategoryChart againstConnections(List<BenchRow> rows) {

@@ -9,6 +9,7 @@ import capslock.common.WaterMark;
 import capslock.common.cli.CapslockException;
 import capslock.common.cli.Converters;
 import capslock.common.cli.ExitCodes;
+import capslock.common.cli.OutputFiles;
 import capslock.common.cli.SocketOptions;
 import capslock.common.cli.VersionProvider;
 import capslock.common.text.AsciiUpperCase;
@@ -105,6 +106,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         ((Logger) LoggerFactory.getLogger("capslock.server")).setLevel(Level.WARN);
         boolean embedded = !target.external();
+        OutputFiles.checkWritable("--json", json);
+        OutputFiles.checkWritable("--csv", csv);
+        OutputFiles.checkWritable("--chart", chart);
         List<BenchRow> rows = new ArrayList<>();
         BenchRunner runner = new BenchRunner(System.out);
         try (CapslockServer server = embedded ? CapslockServer.start(embeddedServerConfig()) : null) {
@@ -134,7 +138,7 @@ public final class BenchCommand implements Callable<Integer> {
             try {
                 BenchChart.write(rows, chart);
             } catch (IOException | RuntimeException e) {
-                throw new CapslockException(ExitCodes.FAILURE, "cannot write the chart " + chart + ": " + e.getMessage());
+                throw new CapslockException(ExitCodes.FAILURE, "cannot write the chart " + chart + ": " + OutputFiles.reason(e));
             }
             System.out.println("chart: " + chart);
         }
@@ -154,7 +158,7 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             Files.writeString(file, content);
         } catch (IOException e) {
-            throw new CapslockException(ExitCodes.FAILURE, "cannot write " + file + ": " + e.getMessage());
+            throw new CapslockException(ExitCodes.FAILURE, "cannot write " + file + ": " + OutputFiles.reason(e));
         }
     }
 }

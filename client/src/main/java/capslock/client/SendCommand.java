@@ -5,6 +5,7 @@ import capslock.common.WaterMark;
 import capslock.common.cli.CapslockException;
 import capslock.common.cli.Converters;
 import capslock.common.cli.ExitCodes;
+import capslock.common.cli.OutputFiles;
 import capslock.common.cli.VersionProvider;
 import capslock.common.text.TextCharset;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -151,7 +152,7 @@ public final class SendCommand implements Callable<Integer> {
         try {
             return new BufferedOutputStream(Files.newOutputStream(Path.of(output)), 64 * 1024);
         } catch (IOException e) {
-            throw new CapslockException(ExitCodes.USAGE, "--output " + output + ": cannot write (" + e.getMessage() + ")");
+            throw new CapslockException(ExitCodes.USAGE, "--output " + output + ": cannot write (" + OutputFiles.reason(e) + ")");
         }
     }
 
@@ -162,7 +163,7 @@ public final class SendCommand implements Callable<Integer> {
         try {
             return new Timeline(timeline);
         } catch (IOException e) {
-            throw new CapslockException(ExitCodes.USAGE, "--timeline " + timeline + ": cannot write (" + e.getMessage() + ")");
+            throw new CapslockException(ExitCodes.USAGE, "--timeline " + timeline + ": cannot write (" + OutputFiles.reason(e) + ")");
         }
     }
 

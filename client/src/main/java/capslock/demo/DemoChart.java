@@ -2,6 +2,8 @@ package capslock.demo;
 
 import capslock.client.Snapshot;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +38,10 @@ final class DemoChart {
         panels.add(peaks(results));
         int columns = 2;
         int rows = (panels.size() + columns - 1) / columns;
-        BitmapEncoder.saveBitmap(panels, rows, columns, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        // To a stream: given a file name, XChart appends ".png" to any name without it (and "/tmp" became "/tmp.png").
+        try (OutputStream out = Files.newOutputStream(file)) {
+            BitmapEncoder.saveBitmap(panels, rows, columns, out, BitmapEncoder.BitmapFormat.PNG);
+        }
     }
 
     private static XYChart panel(ScenarioResult result) {

@@ -7,6 +7,7 @@ import capslock.common.WaterMark;
 import capslock.common.cli.CapslockException;
 import capslock.common.cli.Converters;
 import capslock.common.cli.ExitCodes;
+import capslock.common.cli.OutputFiles;
 import capslock.common.cli.SocketOptions;
 import capslock.common.cli.VersionProvider;
 import ch.qos.logback.classic.Level;
@@ -76,6 +77,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        OutputFiles.checkWritable("--chart", chart);
         if (stallTimeout.isZero() || stallTimeout.isNegative()) {
             throw new CapslockException(ExitCodes.USAGE, "--stall-timeout must be positive");
         }
@@ -98,7 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             DemoChart.write(results, chart);
         } catch (IOException | RuntimeException e) {
-            throw new CapslockException(ExitCodes.FAILURE, "cannot write the chart " + chart + ": " + e.getMessage());
+            throw new CapslockException(ExitCodes.FAILURE, "cannot write the chart " + chart + ": " + OutputFiles.reason(e));
         }
         if (json) {
             System.out.println(DemoReport.json(results, chart.toAbsolutePath().toString()));

@@ -147,4 +147,29 @@ class BenchCommandTest {
             }
         }
     }
+
+    /** Checked before the run: a typo in a result file's path costs no benchmark. */
+    @Test
+    void anUnwritableResultFileIsAUsageErrorBeforeAnythingRuns() {
+        int exit = run("bench", "--connections", "1", "--duration", "10s", "--json", dir.resolve("missing/bench.json").toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(cli.err().strip()).isEqualTo("capslock bench: --json " + dir.resolve("missing/bench.json")
+                + ": cannot write (no such directory " + dir.resolve("missing") + ")");
+        assertThat(cli.out()).isEmpty();
+
+        assertThat(run("bench", "--connections", "1", "--chart", dir.toString())).isEqualTo(2);
+        assertThat(cli.err()).contains("--chart " + dir + ": cannot write (it is a directory)");
+    }
+
+    /** XChart, given a file name, appends ".png" when it is missing; the chart must land where the user said. */
+    @Test
+    void theChartIsWrittenToExactlyThePathGiven() throws Exception {
+        Path chart = dir.resolve("throughput");
+        int exit = run("bench", "--connections", "1", "--bytes", "1MiB", "--warmup", "0s", "--chart", chart.toString());
+
+        assertThat(exit).as(cli.err() + cli.out()).isZero();
+        assertThat(javax.imageio.ImageIO.read(chart.toFile())).isNotNull();
+        assertThat(dir.resolve("throughput.png")).doesNotExist();
+    }
 }
+
