@@ -110,6 +110,10 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println();
             System.out.println("chart: " + chart);
         }
-        return ExitCodes.OK;
+        // Stalls and the memory guard are what the demo shows; a wrong reply or a failed connection means that a
+        // scenario could not be shown (a server that does not uppercase, or closes early): say so in the exit code too.
+        return results.stream().map(ScenarioResult::summary)
+                .filter(s -> s.outcome().equals("verify_failed") || s.outcome().equals("failed"))
+                .mapToInt(capslock.client.SendSummary::exitCode).findFirst().orElse(ExitCodes.OK);
     }
 }

@@ -3,6 +3,7 @@ package capslock.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import capslock.CapslockCli;
+import capslock.PlainEchoServer;
 import capslock.common.WaterMark;
 import capslock.server.ServerConfig;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -102,13 +102,10 @@ class BenchCommandTest {
         assertThat(cli.err()).startsWith("capslock bench: cannot connect");
     }
 
-    /** A plain TCP echo: speaks the protocol (reply, then close) but does not uppercase. */
     @Test
     void aServerThatDoesNotUppercaseFailsTheRowAndExitsFive() throws Exception {
-        try (ServerSocket echo = loopbackServer()) {
-            Thread server = new Thread(() -> echoEach(echo), "echo-server");
-            server.start();
-            int exit = run("bench", "--port", String.valueOf(echo.getLocalPort()), "--connections", "1", "--bytes", "1MiB",
+        try (PlainEchoServer echo = new PlainEchoServer()) {
+            int exit = run("bench", "--port", String.valueOf(echo.port()), "--connections", "1,2", "--bytes", "1MiB",
                     "--warmup", "0s");
 
             assertThat(exit).as(cli.err() + cli.out()).isEqualTo(5);
@@ -135,17 +132,6 @@ class BenchCommandTest {
         server.setReceiveBufferSize(64 * 1024);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         return server;
-    }
-
-    private static void echoEach(ServerSocket server) {
-        while (!server.isClosed()) {
-            try (Socket socket = server.accept()) {
-                socket.getInputStream().transferTo(socket.getOutputStream());
-                socket.shutdownOutput();
-            } catch (IOException closed) {
-                return;
-            }
-        }
     }
 
     /** Checked before the run: a typo in a result file's path costs no benchmark. */
