@@ -25,9 +25,19 @@ final class BenchReport {
                     String.format(Locale.ROOT, "%.2f", r.clientCpuSeconds()),
                     r.serverCpuSeconds() == null ? "n/a" : String.format(Locale.ROOT, "%.2f", r.serverCpuSeconds()),
                     r.gcCount() + " / " + r.gcMillis(), String.format(Locale.ROOT, "%,d B", r.peakQueued()),
-                    r.verified() ? "yes" : r.outcome().equals("completed") ? "no" : r.outcome())).append('\n');
+                    verifiedColumn(r))).append('\n');
         }
         return text.toString();
+    }
+
+    /** yes or no, or in nine characters why the row did not complete (the JSON and CSV keep the outcome's name). */
+    private static String verifiedColumn(BenchRow r) {
+        return switch (r.outcome()) {
+            case "completed" -> r.verified() ? "yes" : "no";
+            case "verify_failed" -> "mismatch";
+            case "memory_guard" -> "mem guard";
+            default -> r.outcome();
+        };
     }
 
     static String json(List<BenchRow> rows) {

@@ -83,7 +83,7 @@ final class BenchRunner {
         String outcome = summaries.stream().map(SendSummary::outcome).filter(o -> !o.equals("completed")).findFirst()
                 .orElse("completed");
         summaries.stream().filter(s -> s.exitCode() != 0).findFirst().ifPresent(failed -> {
-            out.println("  a connection did not complete: " + failed.explanation());
+            out.printf(Locale.ROOT, "  [%2d conn] a connection did not complete: %s%n", clients.size(), failed.explanation());
             exitCode = exitCode != 0 ? exitCode : failed.exitCode();
         });
         double mbps = bytes / seconds / 1e6;

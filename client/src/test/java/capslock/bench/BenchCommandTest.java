@@ -110,7 +110,7 @@ class BenchCommandTest {
 
             assertThat(exit).as(cli.err() + cli.out()).isEqualTo(5);
             assertThat(cli.out()).contains("a connection did not complete: the reply is not the payload uppercased")
-                    .contains("(the server did not uppercase it)").containsPattern("\\s+verify_failed\\R");
+                    .contains("(the server did not uppercase it)").containsPattern("\\s+mismatch\\R");
         }
     }
 
