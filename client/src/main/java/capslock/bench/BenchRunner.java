@@ -60,7 +60,9 @@ final class BenchRunner {
         } else {
             waitAndCount(clients, Long.MAX_VALUE, start, warmupEnd, plan.interval(), intervals);
             atEnd = null;
-            measuredTo = System.nanoTime();
+            // When the last connection ended, not when this thread's polling noticed it (up to 50 ms later).
+            measuredTo = clients.stream().mapToLong(c -> c.transfer().endNanos()).max().orElse(0);
+            measuredTo = measuredTo - measuredFrom > 0 ? measuredTo : System.nanoTime();
         }
         List<SendSummary> summaries = new ArrayList<>();
         for (SendClient client : clients) {
@@ -75,7 +77,10 @@ final class BenchRunner {
         for (int i = 0; i < clients.size(); i++) {
             long n = atEnd[i] - atWarmupEnd[i];
             bytes += n;
-            perConnection[i] = n / seconds / 1e6;
+            // A --bytes row ends with its slowest connection; each one's rate is over its own time to finish.
+            long end = clients.get(i).transfer().endNanos();
+            double own = plan.duration() == null && end - measuredFrom > 0 ? (end - measuredFrom) / 1e9 : seconds;
+            perConnection[i] = n / own / 1e6;
         }
         Arrays.sort(perConnection);
         double serverCpu = CpuClock.seconds("capslock-io") - serverCpuBefore;

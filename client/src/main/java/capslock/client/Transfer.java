@@ -140,6 +140,11 @@ public final class Transfer {
         return result;
     }
 
+    /** {@link System#nanoTime()} when the transfer ended; 0 while it runs. */
+    public long endNanos() {
+        return endNanos;
+    }
+
     double seconds() {
         long end = endNanos;
         return ((end != 0 ? end : System.nanoTime()) - startNanos) / 1e9;

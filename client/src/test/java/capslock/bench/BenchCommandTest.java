@@ -51,6 +51,14 @@ class BenchCommandTest {
         assertThat(rows.get(0).get("bytes").asLong()).isEqualTo(8L << 20);
         assertThat(rows.get(1).get("bytes").asLong()).isEqualTo(3 * (8L << 20));
         assertThat(rows.get(1).get("verified").asBoolean()).isTrue();
+        // A --bytes row lasts until its last connection ends; each connection's rate is over its own time to finish,
+        // so a lone connection's equals the row's, and of three, all are at least a third of the row's.
+        JsonNode one = rows.get(0);
+        assertThat(one.get("medianPerConnection").asDouble()).isCloseTo(one.get("megabytesPerSecond").asDouble(),
+                org.assertj.core.data.Offset.offset(1e-9));
+        JsonNode three = rows.get(1);
+        assertThat(three.get("minPerConnection").asDouble()).isGreaterThanOrEqualTo(three.get("megabytesPerSecond").asDouble() / 3 - 1e-9);
+        assertThat(three.get("maxPerConnection").asDouble()).isGreaterThan(three.get("megabytesPerSecond").asDouble() / 3);
         assertThat(Files.readAllLines(csv)).hasSize(3);
         // Two panels: against connections, and over time from the interval lines (also in the JSON).
         assertThat(javax.imageio.ImageIO.read(chart.toFile()).getWidth()).isEqualTo(2 * BenchChart.PANEL_WIDTH);
