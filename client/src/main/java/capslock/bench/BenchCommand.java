@@ -10,6 +10,7 @@ import capslock.common.cli.CapslockException;
 import capslock.common.cli.Converters;
 import capslock.common.cli.ExitCodes;
 import capslock.common.cli.OutputFiles;
+import capslock.common.cli.ShutdownSignal;
 import capslock.common.cli.SocketOptions;
 import capslock.common.cli.VersionProvider;
 import capslock.common.text.AsciiUpperCase;
@@ -110,7 +111,10 @@ public final class BenchCommand implements Callable<Integer> {
         OutputFiles.checkWritable("--csv", csv);
         OutputFiles.checkWritable("--chart", chart);
         List<BenchRow> rows = new ArrayList<>();
-        BenchRunner runner = new BenchRunner(System.out);
+        // Ctrl-C ends the row in progress and reports what was measured, as iperf3 does, instead of losing the run.
+        ShutdownSignal signal = ShutdownSignal.install();
+        BenchRunner runner = new BenchRunner(System.out, signal::received);
+        List<Integer> notRun = new ArrayList<>();
         try (CapslockServer server = embedded ? CapslockServer.start(embeddedServerConfig()) : null) {
             String targetHost = target.host();
             int targetPort = embedded ? server.port() : target.port();
@@ -124,10 +128,24 @@ public final class BenchCommand implements Callable<Integer> {
                     + (warmup.isZero() ? "" : " (" + Durations.format(warmup.plus(JIT_WARMUP)) + " before the first row, while the JIT compiles)")
                     + ", " + writeSize + "-byte writes, water marks "
                     + waterMark + (noVerify ? ", replies NOT verified (--no-verify)" : ", every byte verified"));
+            boolean first = true;
             for (int n : connections) {
-                Duration rowWarmup = rows.isEmpty() && !warmup.isZero() ? warmup.plus(JIT_WARMUP) : warmup;
-                rows.add(runner.run(new BenchRunner.Plan(client, n, bytes == null ? 0 : bytes, bytes == null ? duration : null,
-                        rowWarmup, interval, embedded, !noVerify)));
+                if (signal.received()) {
+                    notRun.add(n);
+                    continue;
+                }
+                Duration rowWarmup = first && !warmup.isZero() ? warmup.plus(JIT_WARMUP) : warmup;
+                first = false;
+                runner.run(new BenchRunner.Plan(client, n, bytes == null ? 0 : bytes, bytes == null ? duration : null,
+                        rowWarmup, interval, embedded, !noVerify)).ifPresentOrElse(rows::add, () -> notRun.add(n));
+            }
+        }
+        if (signal.received()) {
+            System.out.println("interrupted (" + signal.name() + ")" + (rows.isEmpty() ? "" : ": the last row covers the time up to then")
+                    + (notRun.isEmpty() ? "" : "; not measured: " + notRun.stream().map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(", ")) + " connection(s)"));
+            if (rows.isEmpty()) {
+                return ExitCodes.INTERRUPTED;
             }
         }
         System.out.println();
@@ -142,7 +160,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             System.out.println("chart: " + chart);
         }
-        return runner.exitCode();
+        return signal.received() ? ExitCodes.INTERRUPTED : runner.exitCode();
     }
 
     /** The in-process server: the same water marks, transport and socket buffers as the clients. */

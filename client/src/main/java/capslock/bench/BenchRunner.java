@@ -1,7 +1,5 @@
 package capslock.bench;
 
-import capslock.client.BookPayload;
-import capslock.client.Payload;
 import capslock.client.SendClient;
 import capslock.client.SendConfig;
 import capslock.client.SendSummary;
@@ -11,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs one row: N connections at once, each its own {@link SendClient} on its own event loop, every byte
@@ -25,21 +25,26 @@ final class BenchRunner {
     }
 
     private final PrintStream out;
+    /** True once the user asked bench to stop (Ctrl-C): the row in progress ends there, like iperf3's. */
+    private final BooleanSupplier interrupted;
     /** The exit code of the first connection that did not complete, in any row so far; 0 while all did. */
     private int exitCode;
 
-    BenchRunner(PrintStream out) {
+    BenchRunner(PrintStream out, BooleanSupplier interrupted) {
         this.out = out;
+        this.interrupted = interrupted;
     }
 
-    BenchRow run(Plan plan) throws InterruptedException {
+    /** The row, or empty if bench was interrupted before its warm-up ended (nothing was measured). */
+    Optional<BenchRow> run(Plan plan) throws InterruptedException {
         long start = System.nanoTime();
         long warmupEnd = start + plan.warmup().toNanos();
         long deadline = plan.duration() == null ? Long.MAX_VALUE : warmupEnd + plan.duration().toNanos();
 
         List<SendClient> clients = new ArrayList<>();
         for (int i = 0; i < plan.connections(); i++) {
-            Payload payload = plan.duration() == null ? new BookPayload(plan.bytes()) : new TimedPayload(deadline);
+            BenchPayload payload = plan.duration() == null ? BenchPayload.ofBytes(plan.bytes(), interrupted)
+                    : BenchPayload.until(deadline, interrupted);
             clients.add(SendClient.start(plan.client(), payload, null, s -> { }, plan.verify()));
         }
         List<BenchInterval> intervals = new ArrayList<>();
@@ -47,6 +52,12 @@ final class BenchRunner {
         long[] atWarmupEnd = plan.warmup().isZero() ? new long[clients.size()]
                 : waitAndCount(clients, warmupEnd, start, warmupEnd, plan.interval(), intervals);
         long measuredFrom = plan.warmup().isZero() ? start : System.nanoTime();
+        if (interrupted.getAsBoolean()) {
+            for (SendClient client : clients) {
+                client.await(); // the payloads have stopped: each connection ends once its replies are in
+            }
+            return Optional.empty();
+        }
         // CPU and GC over the measured window only, like the bytes.
         double cpuBefore = CpuClock.processSeconds();
         double serverCpuBefore = CpuClock.seconds("capslock-io");
@@ -60,9 +71,7 @@ final class BenchRunner {
         } else {
             waitAndCount(clients, Long.MAX_VALUE, start, warmupEnd, plan.interval(), intervals);
             atEnd = null;
-            // When the last connection ended, not when this thread's polling noticed it (up to 50 ms later).
-            measuredTo = clients.stream().mapToLong(c -> c.transfer().endNanos()).max().orElse(0);
-            measuredTo = measuredTo - measuredFrom > 0 ? measuredTo : System.nanoTime();
+            measuredTo = 0; // once every connection has ended, below
         }
         List<SendSummary> summaries = new ArrayList<>();
         for (SendClient client : clients) {
@@ -70,6 +79,9 @@ final class BenchRunner {
         }
         if (atEnd == null) {
             atEnd = summaries.stream().mapToLong(SendSummary::received).toArray();
+            // When the last connection ended, not when this thread's polling noticed it (up to 50 ms later).
+            measuredTo = clients.stream().mapToLong(c -> c.transfer().endNanos()).max().orElse(0);
+            measuredTo = measuredTo - measuredFrom > 0 ? measuredTo : System.nanoTime();
         }
         double seconds = (measuredTo - measuredFrom) / 1e9;
         double[] perConnection = new double[clients.size()];
@@ -92,12 +104,12 @@ final class BenchRunner {
             exitCode = exitCode != 0 ? exitCode : failed.exitCode();
         });
         double mbps = bytes / seconds / 1e6;
-        return new BenchRow(plan.connections(), bytes, seconds, mbps, mbps * 8 / 1000, perConnection[0],
+        return Optional.of(new BenchRow(plan.connections(), bytes, seconds, mbps, mbps * 8 / 1000, perConnection[0],
                 perConnection[perConnection.length / 2], perConnection[perConnection.length - 1], clientCpu,
                 plan.serverEmbedded() ? serverCpu : null, CpuClock.gcCount() - gcCountBefore,
                 CpuClock.gcMillis() - gcMillisBefore,
                 summaries.stream().mapToLong(SendSummary::peakQueuedPayload).max().orElse(0),
-                plan.verify() && outcome.equals("completed"), outcome, List.copyOf(intervals));
+                plan.verify() && outcome.equals("completed"), outcome, List.copyOf(intervals)));
     }
 
     /** send's exit code for how the first failed connection ended (3 stalled, 4 memory guard, 5 mismatch), or 0. */
@@ -118,7 +130,7 @@ final class BenchRunner {
             long now = System.nanoTime();
             // Ended, however: a connection that failed verification or stalled never finishes sending.
             boolean allDone = clients.stream().allMatch(BenchRunner::isEnded);
-            if (now - until >= 0 || allDone) {
+            if (now - until >= 0 || allDone || interrupted.getAsBoolean()) {
                 break;
             }
             long wake = Math.min(until, nextLine);

@@ -13,6 +13,8 @@ public final class ExitCodes {
     public static final int MEMORY_GUARD = 4;
     /** The reply was not the uppercase of what was sent. */
     public static final int VERIFY_FAILED = 5;
+    /** bench stopped by SIGINT (Ctrl-C) or SIGTERM: what was measured is reported; 128 + SIGINT, as shells count. */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }
