@@ -90,7 +90,7 @@ for round in $(seq "$rounds"); do
         done
     done
     # capslock's own bench client (the verifying load client) against the same warm servers, C included
-    # A row that fails (exit 5) is kept, whole, in its log and its CSV; summarize.py leaves it out and says so.
+    # A row that fails (exit 3 stalled, 5 mismatch) is kept, whole, in its log and its CSV; summarize.py leaves it out and says so.
     for name in c capslock capslock-swar; do
         java -jar "$jar" bench --host 127.0.0.1 --port "${server_port[$name]}" --connections 1,4,16 \
             --duration "${round_duration}s" --warmup 2s --csv "$out/client-$name-r$round.csv" \
