@@ -2,7 +2,10 @@ package capslock.bench;
 
 import java.util.List;
 
-/** One measured configuration: payload bytes counted once, 1 MB = 10^6 bytes; its progress lines, warm-up included. */
+/**
+ * One measured configuration: payload bytes counted once, 1 MB = 10^6 bytes; TCP segments the host retransmitted
+ * meanwhile (null where unknown); its progress lines, warm-up included.
+ */
 public record BenchRow(int connections,
                        long bytes,
                        double seconds,
@@ -16,6 +19,7 @@ public record BenchRow(int connections,
                        long gcCount,
                        long gcMillis,
                        long peakQueued,
+                       Long tcpRetransmits,
                        boolean verified,
                        String outcome,
                        List<BenchInterval> intervals) {

@@ -63,6 +63,7 @@ final class BenchRunner {
         double serverCpuBefore = CpuClock.seconds("capslock-io");
         long gcCountBefore = CpuClock.gcCount();
         long gcMillisBefore = CpuClock.gcMillis();
+        long retransmitsBefore = TcpRetransmits.sofar();
         long[] atEnd;
         long measuredTo;
         if (plan.duration() != null) {
@@ -83,6 +84,7 @@ final class BenchRunner {
             measuredTo = clients.stream().mapToLong(c -> c.transfer().endNanos()).max().orElse(0);
             measuredTo = measuredTo - measuredFrom > 0 ? measuredTo : System.nanoTime();
         }
+        long retransmitsAfter = TcpRetransmits.sofar();
         double seconds = (measuredTo - measuredFrom) / 1e9;
         double[] perConnection = new double[clients.size()];
         long bytes = 0;
@@ -109,6 +111,7 @@ final class BenchRunner {
                 plan.serverEmbedded() ? serverCpu : null, CpuClock.gcCount() - gcCountBefore,
                 CpuClock.gcMillis() - gcMillisBefore,
                 summaries.stream().mapToLong(SendSummary::peakQueuedPayload).max().orElse(0),
+                retransmitsBefore < 0 || retransmitsAfter < 0 ? null : retransmitsAfter - retransmitsBefore,
                 plan.verify() && outcome.equals("completed"), outcome, List.copyOf(intervals)));
     }
 

@@ -60,6 +60,8 @@ class BenchCommandTest {
         assertThat(three.get("minPerConnection").asDouble()).isGreaterThanOrEqualTo(three.get("megabytesPerSecond").asDouble() / 3 - 1e-9);
         assertThat(three.get("maxPerConnection").asDouble()).isGreaterThan(three.get("megabytesPerSecond").asDouble() / 3);
         assertThat(Files.readAllLines(csv)).hasSize(3);
+        assertThat(Files.readAllLines(csv).get(0)).contains(",tcp_retransmits,");
+        assertThat(rows.get(0).has("tcpRetransmits")).isTrue(); // null where /proc/net/snmp is not there
         // Two panels: against connections, and over time from the interval lines (also in the JSON).
         assertThat(javax.imageio.ImageIO.read(chart.toFile()).getWidth()).isEqualTo(2 * BenchChart.PANEL_WIDTH);
         assertThat(rows.get(0).get("intervals")).isNotNull();
