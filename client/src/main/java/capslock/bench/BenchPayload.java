@@ -8,41 +8,48 @@ import io.netty.buffer.ByteBufAllocator;
 import java.util.function.BooleanSupplier;
 
 /**
- * The book's message repeated until a byte count ({@code --bytes}) or a deadline ({@code --duration}), or
+ * The book's message repeated until a byte count ({@code --bytes}) or a deadline ({@code --duration}, set once
+ * every connection of the row is open), or
  * until bench is interrupted, whichever comes first. The replay (for verification) covers exactly what was
  * produced: it waits for more while sending goes on and ends where sending ended.
  */
 final class BenchPayload implements Payload {
     private final long limit;
-    private final long deadlineNanos;
     private final boolean timed;
+    private volatile boolean hasDeadline;
+    private volatile long deadlineNanos;
     private final BooleanSupplier stop;
     private final RepeatingText text = BookPayload.text();
     private volatile long produced;
     private volatile boolean ended;
     private boolean closed;
 
-    private BenchPayload(long limit, long deadlineNanos, boolean timed, BooleanSupplier stop) {
+    private BenchPayload(long limit, boolean timed, BooleanSupplier stop) {
         this.limit = limit;
-        this.deadlineNanos = deadlineNanos;
         this.timed = timed;
         this.stop = stop;
     }
 
     /** {@code bytes} rounded up to whole messages, as the book does. */
     static BenchPayload ofBytes(long bytes, BooleanSupplier stop) {
-        return new BenchPayload(BookPayload.roundUp(bytes), 0, false, stop);
+        return new BenchPayload(BookPayload.roundUp(bytes), false, stop);
     }
 
-    /** Until {@code deadlineNanos} on {@link System#nanoTime()}'s clock. */
-    static BenchPayload until(long deadlineNanos, BooleanSupplier stop) {
-        return new BenchPayload(Long.MAX_VALUE, deadlineNanos, true, stop);
+    /** Until the deadline {@link #endAt} sets (none until then). */
+    static BenchPayload timed(BooleanSupplier stop) {
+        return new BenchPayload(Long.MAX_VALUE, true, stop);
+    }
+
+    /** Ends a timed payload at {@code deadlineNanos} on {@link System#nanoTime()}'s clock. */
+    void endAt(long deadlineNanos) {
+        this.deadlineNanos = deadlineNanos;
+        hasDeadline = true;
     }
 
     @Override
     public ByteBuf next(ByteBufAllocator alloc, int max) {
         int n = (int) Math.min(max, limit - produced);
-        if (ended || n <= 0 || (timed && System.nanoTime() - deadlineNanos >= 0) || stop.getAsBoolean()) {
+        if (ended || n <= 0 || (hasDeadline && System.nanoTime() - deadlineNanos >= 0) || stop.getAsBoolean()) {
             ended = true;
             return null;
         }

@@ -37,20 +37,26 @@ final class BenchRunner {
 
     /** The row, or empty if bench was interrupted before its warm-up ended (nothing was measured). */
     Optional<BenchRow> run(Plan plan) throws InterruptedException {
-        long start = System.nanoTime();
-        long warmupEnd = start + plan.warmup().toNanos();
-        long deadline = plan.duration() == null ? Long.MAX_VALUE : warmupEnd + plan.duration().toNanos();
-
+        boolean timed = plan.duration() != null;
+        long launched = System.nanoTime();
+        List<BenchPayload> payloads = new ArrayList<>();
         List<SendClient> clients = new ArrayList<>();
         for (int i = 0; i < plan.connections(); i++) {
-            BenchPayload payload = plan.duration() == null ? BenchPayload.ofBytes(plan.bytes(), interrupted)
-                    : BenchPayload.until(deadline, interrupted);
+            BenchPayload payload = timed ? BenchPayload.timed(interrupted) : BenchPayload.ofBytes(plan.bytes(), interrupted);
+            payloads.add(payload);
             clients.add(SendClient.start(plan.client(), payload, null, s -> { }, plan.verify()));
         }
+        // A timed row's clock starts once every connection is open (hundreds take seconds: each has its own event
+        // loop), so that all of them send for the whole duration; a --bytes row counts every byte from the first.
+        long start = timed ? System.nanoTime() : launched;
+        long warmupEnd = start + plan.warmup().toNanos();
+        long deadline = timed ? warmupEnd + plan.duration().toNanos() : Long.MAX_VALUE;
+        if (timed) {
+            payloads.forEach(payload -> payload.endAt(deadline));
+        }
         List<BenchInterval> intervals = new ArrayList<>();
-        // Without a warm-up everything counts, from the first byte.
-        long[] atWarmupEnd = plan.warmup().isZero() ? new long[clients.size()]
-                : waitAndCount(clients, warmupEnd, start, warmupEnd, plan.interval(), intervals);
+        long[] atWarmupEnd = !plan.warmup().isZero() ? waitAndCount(clients, warmupEnd, start, warmupEnd, plan.interval(), intervals)
+                : timed ? received(clients) : new long[clients.size()];
         long measuredFrom = plan.warmup().isZero() ? start : System.nanoTime();
         if (interrupted.getAsBoolean()) {
             for (SendClient client : clients) {
@@ -151,6 +157,10 @@ final class BenchRunner {
                 nextLine += interval.toNanos();
             }
         }
+        return received(clients);
+    }
+
+    private static long[] received(List<SendClient> clients) {
         return clients.stream().mapToLong(c -> c.transfer().snapshot().received()).toArray();
     }
 
