@@ -72,7 +72,7 @@ final class BenchRunner {
         long retransmitsBefore = TcpRetransmits.sofar();
         long[] atEnd;
         long measuredTo;
-        if (plan.duration() != null) {
+        if (timed) {
             atEnd = waitAndCount(clients, deadline, start, warmupEnd, plan.interval(), intervals);
             measuredTo = System.nanoTime();
         } else {
@@ -99,7 +99,7 @@ final class BenchRunner {
             bytes += n;
             // A --bytes row ends with its slowest connection; each one's rate is over its own time to finish.
             long end = clients.get(i).transfer().endNanos();
-            double own = plan.duration() == null && end - measuredFrom > 0 ? (end - measuredFrom) / 1e9 : seconds;
+            double own = !timed && end - measuredFrom > 0 ? (end - measuredFrom) / 1e9 : seconds;
             perConnection[i] = n / own / 1e6;
         }
         Arrays.sort(perConnection);
