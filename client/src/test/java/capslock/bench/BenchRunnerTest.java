@@ -32,33 +32,32 @@ class BenchRunnerTest {
         };
     }
 
-    @Test
-    void anInterruptedRowEndsThereAndReportsWhatItMeasured() throws Exception {
+    /** One row against an in-process server, interrupted at its first progress line that counts bytes. */
+    private static Optional<BenchRow> runInterrupted(int connections, long bytes, Duration duration, Duration warmup)
+            throws InterruptedException {
         AtomicBoolean interrupted = new AtomicBoolean();
         try (CapslockServer server = CapslockServer.start(ServerConfig.loopback())) {
             BenchRunner runner = new BenchRunner(interruptingAtFirstLine(interrupted), interrupted::get);
             Optional<BenchRow> row = runner.run(new BenchRunner.Plan(SendConfig.loopback(server.port()).withWriteSize(64 * 1024),
-                    2, 0, LONG, Duration.ZERO, Duration.ofMillis(100), true, true));
-
-            assertThat(row).isPresent();
-            assertThat(row.get().outcome()).isEqualTo("completed");
-            assertThat(row.get().verified()).isTrue();
-            assertThat(row.get().bytes()).isPositive();
-            assertThat(row.get().seconds()).isLessThan(LONG.toSeconds());
+                    connections, bytes, duration, warmup, Duration.ofMillis(100), true, true));
             assertThat(runner.exitCode()).isZero();
+            return row;
         }
     }
 
     @Test
-    void aRowInterruptedDuringItsWarmupIsNotReported() throws Exception {
-        AtomicBoolean interrupted = new AtomicBoolean();
-        try (CapslockServer server = CapslockServer.start(ServerConfig.loopback())) {
-            BenchRunner runner = new BenchRunner(interruptingAtFirstLine(interrupted), interrupted::get);
-            Optional<BenchRow> row = runner.run(new BenchRunner.Plan(SendConfig.loopback(server.port()).withWriteSize(64 * 1024),
-                    1, 1L << 40, null, LONG, Duration.ofMillis(100), true, true));
+    void anInterruptedRowEndsThereAndReportsWhatItMeasured() throws Exception {
+        Optional<BenchRow> row = runInterrupted(2, 0, LONG, Duration.ZERO);
 
-            assertThat(row).isEmpty();
-            assertThat(runner.exitCode()).isZero();
-        }
+        assertThat(row).isPresent();
+        assertThat(row.get().outcome()).isEqualTo("completed");
+        assertThat(row.get().verified()).isTrue();
+        assertThat(row.get().bytes()).isPositive();
+        assertThat(row.get().seconds()).isLessThan(LONG.toSeconds());
+    }
+
+    @Test
+    void aRowInterruptedDuringItsWarmupIsNotReported() throws Exception {
+        assertThat(runInterrupted(1, 1L << 40, null, LONG)).isEmpty();
     }
 }
