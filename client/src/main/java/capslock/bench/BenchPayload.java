@@ -8,39 +8,32 @@ import io.netty.buffer.ByteBufAllocator;
 import java.util.function.BooleanSupplier;
 
 /**
- * The book's message repeated until a byte count ({@code --bytes}) or a deadline ({@code --duration}, set once
- * every connection of the row is open), or
- * until bench is interrupted, whichever comes first. The replay (for verification) covers exactly what was
- * produced: it waits for more while sending goes on and ends where sending ended.
+ * The book's message repeated until a byte count ({@code --bytes}, counted from the end of the warm-up) or a
+ * deadline ({@code --duration}, set once every connection of the row is open), or until bench is interrupted,
+ * whichever comes first. The replay (for verification) covers exactly what was produced: it waits for more while
+ * sending goes on and ends where sending ended.
  */
 final class BenchPayload implements Payload {
-    private final long limit;
-    private final boolean timed;
-    private volatile boolean hasDeadline;
-    private volatile long deadlineNanos;
     private final BooleanSupplier stop;
     private final RepeatingText text = BookPayload.text();
+    private volatile long limit = Long.MAX_VALUE;
+    private volatile boolean hasDeadline;
+    private volatile long deadlineNanos;
     private volatile long produced;
     private volatile boolean ended;
     private boolean closed;
 
-    private BenchPayload(long limit, boolean timed, BooleanSupplier stop) {
-        this.limit = limit;
-        this.timed = timed;
+    /** Unbounded until {@link #limitTo} or {@link #endAt}; ends as soon as {@code stop} turns true. */
+    BenchPayload(BooleanSupplier stop) {
         this.stop = stop;
     }
 
-    /** {@code bytes} rounded up to whole messages, as the book does. */
-    static BenchPayload ofBytes(long bytes, BooleanSupplier stop) {
-        return new BenchPayload(BookPayload.roundUp(bytes), false, stop);
+    /** Ends once {@code total} bytes have been produced in all (at once if they already have). */
+    void limitTo(long total) {
+        limit = total;
     }
 
-    /** Until the deadline {@link #endAt} sets (none until then). */
-    static BenchPayload timed(BooleanSupplier stop) {
-        return new BenchPayload(Long.MAX_VALUE, true, stop);
-    }
-
-    /** Ends a timed payload at {@code deadlineNanos} on {@link System#nanoTime()}'s clock. */
+    /** Ends at {@code deadlineNanos} on {@link System#nanoTime()}'s clock. */
     void endAt(long deadlineNanos) {
         this.deadlineNanos = deadlineNanos;
         hasDeadline = true;
@@ -65,7 +58,8 @@ final class BenchPayload implements Payload {
 
     @Override
     public long size() {
-        return timed ? -1 : limit;
+        long bytes = limit;
+        return bytes == Long.MAX_VALUE ? -1 : bytes;
     }
 
     @Override

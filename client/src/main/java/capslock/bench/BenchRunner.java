@@ -1,5 +1,6 @@
 package capslock.bench;
 
+import capslock.client.BookPayload;
 import capslock.client.SendClient;
 import capslock.client.SendConfig;
 import capslock.client.SendSummary;
@@ -42,7 +43,10 @@ final class BenchRunner {
         List<BenchPayload> payloads = new ArrayList<>();
         List<SendClient> clients = new ArrayList<>();
         for (int i = 0; i < plan.connections(); i++) {
-            BenchPayload payload = timed ? BenchPayload.timed(interrupted) : BenchPayload.ofBytes(plan.bytes(), interrupted);
+            BenchPayload payload = new BenchPayload(interrupted);
+            if (!timed && plan.warmup().isZero()) {
+                payload.limitTo(BookPayload.roundUp(plan.bytes()));
+            }
             payloads.add(payload);
             clients.add(SendClient.start(plan.client(), payload, null, s -> { }, plan.verify()));
         }
@@ -57,6 +61,13 @@ final class BenchRunner {
         List<BenchInterval> intervals = new ArrayList<>();
         long[] atWarmupEnd = !plan.warmup().isZero() ? waitAndCount(clients, warmupEnd, start, warmupEnd, plan.interval(), intervals)
                 : timed ? received(clients) : new long[clients.size()];
+        if (!timed && !plan.warmup().isZero()) {
+            // --bytes after a warm-up: each connection sends that much more from its end. The row counts what comes
+            // back in the measured window, so also what was in flight when the warm-up ended (sockets' worth).
+            for (int i = 0; i < payloads.size(); i++) {
+                payloads.get(i).limitTo(clients.get(i).transfer().snapshot().produced() + BookPayload.roundUp(plan.bytes()));
+            }
+        }
         long measuredFrom = plan.warmup().isZero() ? start : System.nanoTime();
         if (interrupted.getAsBoolean()) {
             for (SendClient client : clients) {

@@ -67,6 +67,18 @@ class BenchCommandTest {
         assertThat(rows.get(0).get("intervals")).isNotNull();
     }
 
+    /** --bytes after a warm-up: each connection sends that much more after it; what was in flight then counts too. */
+    @Test
+    void withAWarmupBytesAreCountedFromItsEnd() throws Exception {
+        Path json = dir.resolve("bench.json");
+        int exit = run("bench", "--connections", "2", "--bytes", "4MiB", "--warmup", "500ms", "--json", json.toString());
+
+        assertThat(exit).as(cli.err() + cli.out()).isZero();
+        JsonNode row = new ObjectMapper().readTree(json.toFile()).get(0);
+        assertThat(row.get("bytes").asLong()).isGreaterThanOrEqualTo(2 * (4L << 20));
+        assertThat(row.get("verified").asBoolean()).isTrue();
+    }
+
     /** Interval lines that began before the warm-up ended are marked, the rest are not (the first row's is 4 s longer). */
     @Test
     void intervalLinesAreMarkedWhileTheWarmupLasts() {
