@@ -1,20 +1,27 @@
 #!/usr/bin/env bash
-# Measures, in one run on this machine, everything docs/PERFORMANCE.md reports:
-#   1. the loopback ceiling: iperf3, one stream and four;
-#   2. servers in their own process, warmed, then loaded by the minimal non-Netty client (bench/PlainClient.java)
-#      at 1, 4 and 16 connections in interleaved rounds: the C reference (bench/upper_echo.c), capslock's
-#      server as ./capslock runs it (Vector API kernel) and without the Vector API module (SWAR kernel);
-#      capslock's own bench client against the same servers, C included: the load the target is set with, and
-#      checked against the plain client to show it is not what limits the figure;
-#   3. capslock bench with its embedded server, per transport (5 s warm-up per row);
-#   4. the server's memory as the payload grows from 64 MiB to 4 GiB;
-#   5. a CPU profile of the warm server (async-profiler, from Maven Central) and the JMH uppercase kernels.
-# Results, raw and summarised (summary.md), go to RESULTS_DIR.
-#   bench/run.sh [RESULTS_DIR]     (default bench/results; about 25 minutes; installs iperf3, gcc, curl with apt if missing)
-#   DURATION (10), ROUNDS (5) and ROUND_DURATION (6) set the seconds per run, and the rounds and seconds of part 2.
+# Measures, in one run on this machine, what docs/PERFORMANCE.md reports. Modes:
+#   bench/run.sh [all] [RESULTS_DIR]   (default; about 25 minutes)
+#     1. the loopback ceiling: iperf3, one stream and four;
+#     2. servers in their own process, warmed, then loaded by the minimal non-Netty client (bench/PlainClient.java)
+#        at 1, 4 and 16 connections in interleaved rounds: the C reference (bench/upper_echo.c), capslock's
+#        server as ./capslock runs it (Vector API kernel) and without the Vector API module (SWAR kernel);
+#        capslock's own bench client against the same servers, C included, checked against the plain client;
+#     3. capslock bench with its embedded server, per transport (5 s warm-up per row);
+#     4. the server's memory as the payload grows from 64 MiB to 4 GiB;
+#     5. a CPU profile of the warm server (async-profiler, from Maven Central) and the JMH uppercase kernels.
+#   bench/run.sh jdks [RESULTS_DIR]    (about 15 minutes)
+#     the server on Java 17 and on Java 25 (JDK25 names its home; default: the Temurin 25 under /usr/lib/jvm), as
+#     ./capslock runs it and as `java -jar server/target/capslock-server.jar` runs it with no flags, against the
+#     C reference, in interleaved rounds under the plain client; then the JMH kernels on both JDKs.
+# Results, raw and summarised (summary.md), go to RESULTS_DIR (default bench/results, or bench/results-jdks).
+#   DURATION (10, iperf3 and the embedded rows), ROUNDS (5) and ROUND_DURATION (6) set the seconds of each part.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-out="$(realpath -m "${1:-bench/results}")"
+mode=all
+case "${1:-}" in all | jdks) mode=$1; shift ;; esac
+default_dir=bench/results
+[[ "$mode" == all ]] || default_dir="bench/results-$mode"
+out="$(realpath -m "${1:-$default_dir}")"
 duration="${DURATION:-10}"
 rounds="${ROUNDS:-5}"
 round_duration="${ROUND_DURATION:-6}"
@@ -32,10 +39,8 @@ echo "== building capslock, its JMH benchmarks, the C reference server and the p
 gcc -O3 -o "$out/upper_echo" bench/upper_echo.c
 javac -d "$out/classes" bench/PlainClient.java
 jar=client/target/capslock.jar
-# What ./capslock adds for server and bench: the uppercase kernel's Vector API (an incubator module in Java 17).
+# What ./capslock adds for server and bench: the uppercase kernel's Vector API (an incubator module).
 vector=(--add-modules jdk.incubator.vector)
-./mvnw -B -q -N dependency:copy -Dartifact=tools.profiler:async-profiler:4.2 -DoutputDirectory="$out/profiler"
-unzip -o -q "$out/profiler/async-profiler-4.2.jar" 'linux-x64/*' -d "$out/profiler"
 
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
@@ -50,18 +55,9 @@ wait_port() {
 cpu_seconds() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$1/stat"; }
 plain() { java -cp "$out/classes" PlainClient 127.0.0.1 "$1" "$2" "${3:-$duration}"; }
 
-echo "== 1. iperf3, loopback, ${duration}s after a 2 s warm-up"
-iperf3 -s -p 5299 >/dev/null 2>&1 &
-pids+=($!)
-wait_port 5299
-iperf3 -c 127.0.0.1 -p 5299 -t "$duration" -O 2 -J >"$out/iperf3-1.json"
-iperf3 -c 127.0.0.1 -p 5299 -t "$duration" -O 2 -P 4 -J >"$out/iperf3-4.json"
-
-echo "== 2. servers in their own process, ${rounds} interleaved rounds of ${round_duration}s runs"
-# All three servers run side by side on their own ports, each warmed first at 1, 4 and 16 connections (a JVM
-# keeps compiling its hot path for 10-20 s under load, and a server in production runs warm); then every
-# round measures each server in turn at each connection count, so a slow patch of this shared machine hits
-# all of them alike. summarize.py reports the median round and the spread.
+# Every server of a comparison on its own port, warmed at 1, 4 and 16 connections (a JVM keeps compiling its hot
+# path for 10-20 s under load, and a server in production runs warm); then each round measures every server in
+# turn at each connection count, so that a slow patch of this shared machine hits all of them alike.
 start_server() { # name port command...
     local name=$1 port=$2
     shift 2
@@ -72,23 +68,66 @@ start_server() { # name port command...
     wait_port "$port"
 }
 declare -A server_pid server_port
-start_server c 9500 "$out/upper_echo" 9500
-start_server capslock 9400 java "${vector[@]}" -jar "$jar" server --port 9400 --admin-port 0
-start_server capslock-swar 9410 java -jar "$jar" server --port 9410 --admin-port 0
-for name in c capslock capslock-swar; do
+warm() { for name in "$@"; do for n in 1 4 16; do plain "${server_port[$name]}" "$n" 5 >/dev/null; done; done; }
+plain_round() { # round name...: each server in turn under the plain client at 1, 4, 16 connections, with its CPU seconds
+    local round=$1 n name before after
+    shift
     for n in 1 4 16; do
-        java -cp "$out/classes" PlainClient 127.0.0.1 "${server_port[$name]}" "$n" 5 >/dev/null
-    done
-done
-for round in $(seq "$rounds"); do
-    for n in 1 4 16; do
-        for name in c capslock capslock-swar; do
+        for name in "$@"; do
             before=$(cpu_seconds "${server_pid[$name]}")
             plain "${server_port[$name]}" "$n" "$round_duration" | tee "$out/plain-$name-$n-r$round.txt"
             after=$(cpu_seconds "${server_pid[$name]}")
             echo "server_cpu_s=$(python3 -c "print(round($after - $before, 2))")" >>"$out/plain-$name-$n-r$round.txt"
         done
     done
+}
+
+if [[ "$mode" == jdks ]]; then
+    jdk17="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+    jdk25="${JDK25:-$(ls -d /usr/lib/jvm/temurin-25-* 2>/dev/null | head -n 1)}"
+    [[ -x "$jdk25/bin/java" ]] || { echo "no Java 25 found: set JDK25 to its home" >&2; exit 1; }
+    server_jar=server/target/capslock-server.jar
+    echo "== the server on Java 17 ($jdk17) and Java 25 ($jdk25), ${rounds} interleaved rounds of ${round_duration}s"
+    # As ./capslock runs it (the Vector API module added), and as `java -jar` runs the server jar with no flags at
+    # all (SWAR kernel; the jar's manifest grants Netty native access); on 25 also without that grant (-cp: Netty
+    # frees direct memory through shared arenas), and with Netty allowed sun.misc.Unsafe, which it avoids on 24+.
+    start_server c 9500 "$out/upper_echo" 9500
+    start_server 17 9417 env JAVA_HOME="$jdk17" ./capslock server --port 9417 --admin-port 0
+    start_server 25 9425 env JAVA_HOME="$jdk25" ./capslock server --port 9425 --admin-port 0
+    start_server 17-jar 9418 "$jdk17/bin/java" -jar "$server_jar" --port 9418 --admin-port 0
+    start_server 25-jar 9426 "$jdk25/bin/java" -jar "$server_jar" --port 9426 --admin-port 0
+    start_server 25-cp 9427 "$jdk25/bin/java" -cp "$server_jar" capslock.server.ServerMain --port 9427 --admin-port 0
+    start_server 25-unsafe 9428 "$jdk25/bin/java" "${vector[@]}" --sun-misc-unsafe-memory-access=allow -Dio.netty.noUnsafe=false \
+        -jar "$server_jar" --port 9428 --admin-port 0
+    names=(c 17 25 17-jar 25-jar 25-cp 25-unsafe)
+    warm "${names[@]}"
+    for round in $(seq "$rounds"); do plain_round "$round" "${names[@]}"; done
+    kill "${server_pid[@]}"
+    wait "${server_pid[@]}" 2>/dev/null || true
+    grep -h "listening" "$out"/server-*.log | sed 's/.*listening/listening/' | sort | uniq -c
+    echo "== the JMH uppercase kernels on both JDKs"
+    "$jdk17/bin/java" -jar jmh/target/benchmarks.jar ${JMH_OPTS:-} -jvm "$jdk17/bin/java" -rf json -rff "$out/jmh-17.json" \
+        UpperCaseBenchmark | tail -12
+    "$jdk25/bin/java" -jar jmh/target/benchmarks.jar ${JMH_OPTS:-} -jvm "$jdk25/bin/java" -rf json -rff "$out/jmh-25.json" \
+        UpperCaseBenchmark | tail -12
+    python3 bench/summarize_jdks.py "$out" "$jdk17" "$jdk25"
+    exit 0
+fi
+
+echo "== 1. iperf3, loopback, ${duration}s after a 2 s warm-up"
+iperf3 -s -p 5299 >/dev/null 2>&1 &
+pids+=($!)
+wait_port 5299
+iperf3 -c 127.0.0.1 -p 5299 -t "$duration" -O 2 -J >"$out/iperf3-1.json"
+iperf3 -c 127.0.0.1 -p 5299 -t "$duration" -O 2 -P 4 -J >"$out/iperf3-4.json"
+
+echo "== 2. servers in their own process, ${rounds} interleaved rounds of ${round_duration}s runs"
+start_server c 9500 "$out/upper_echo" 9500
+start_server capslock 9400 java "${vector[@]}" -jar "$jar" server --port 9400 --admin-port 0
+start_server capslock-swar 9410 java -jar "$jar" server --port 9410 --admin-port 0
+warm c capslock capslock-swar
+for round in $(seq "$rounds"); do
+    plain_round "$round" c capslock capslock-swar
     # capslock's own bench client (the issue's verifying load client) against the same warm servers, C included
     # A row that fails (exit 3 stalled, 5 mismatch) is kept, whole, in its log and its CSV; summarize.py leaves it out and says so.
     for name in c capslock capslock-swar; do
@@ -127,6 +166,8 @@ for size in 64MiB 1GiB 4GiB; do
     echo "$size: $(tr '\n' ' ' <"$out/memory-$size.txt")"
 done
 
+./mvnw -B -q -N dependency:copy -Dartifact=tools.profiler:async-profiler:4.2 -DoutputDirectory="$out/profiler"
+unzip -o -q "$out/profiler/async-profiler-4.2.jar" 'linux-x64/*' -d "$out/profiler"
 echo "== 5. CPU profile of the warm server (1 connection, plain client) and the JMH uppercase kernels"
 java "${vector[@]}" -jar "$jar" server --port 9400 --admin-port 0 >"$out/server-profiled.log" 2>&1 &
 pid=$!

@@ -26,7 +26,7 @@ class UpperCasePropertiesTest {
         assertThat(ByteBufUtil.getBytes(buf)).isEqualTo(byteRule(bytes));
     }
 
-    /** Direct buffers take the raw-memory path: same rule, and not one byte outside the range is touched. */
+    /** Direct buffers, at any offset: the same rule, and not one byte outside the range is touched. */
     @Property(tries = 2000)
     void directBuffersAtAnOffsetGetTheSameRuleAndNothingOutsideTheRange(@ForAll @Size(max = 300) byte[] bytes,
                                                                          @ForAll byte offsetSeed) {
@@ -34,13 +34,15 @@ class UpperCasePropertiesTest {
     }
 
     /**
-     * The SWAR fallback on its own (with the vector kernel in use it only ever sees tails): every byte
-     * of the range by the rule, through all three of its loops, nothing outside the range touched.
+     * The SWAR kernel on its own (with a vector kernel in use it only ever sees tails): every byte of the range by
+     * the rule, through all three of its loops, nothing outside the range touched.
      */
     @Property(tries = 2000)
     void swarKernelAtAnOffsetFollowsTheRule(@ForAll @Size(max = 300) byte[] bytes, @ForAll byte offsetSeed) {
-        assertUppercasedInPlaceAtOffset(bytes, offsetSeed,
-                (direct, offset) -> AsciiUpperCase.upperCaseAt(direct.memoryAddress() + offset, bytes.length));
+        assertUppercasedInPlaceAtOffset(bytes, offsetSeed, (direct, offset) -> {
+            ByteBuffer view = direct.nioBuffer(offset, bytes.length);
+            SwarUpperCase.upperCase(view, view.position(), view.limit());
+        });
     }
 
     /** {@code bytes} at an offset in a direct buffer, uppercased by {@code kernel}: the rule in range, nothing after it. */
@@ -57,15 +59,20 @@ class UpperCasePropertiesTest {
         }
     }
 
-    /** The vector kernel on its own: whole vectors from the start, the tail left for SWAR, untouched. */
+    /**
+     * This JVM's vector kernel on its own (the Java 17 form or the Java 19+ one, by the running version): whole
+     * vectors from the start, by the rule, and the tail left for SWAR, untouched.
+     */
     @Property(tries = 2000)
     void vectorKernelAtAnOffsetFollowsTheRuleAndLeavesTheTail(@ForAll @Size(max = 300) byte[] bytes, @ForAll byte offsetSeed) {
+        assumeThat(ModuleLayer.boot().findModule(AsciiUpperCase.VECTOR_MODULE)).isPresent();
+        VectorKernel kernel = AsciiUpperCase.newVectorKernel(Runtime.version().feature());
         int offset = Math.floorMod(offsetSeed, 16);
         ByteBuffer view = ByteBuffer.allocateDirect(offset + bytes.length);
         view.put(offset, bytes);
-        int end = VectorUpperCase.upperCase(view, offset, offset + bytes.length);
+        int end = kernel.upperCase(view, offset, offset + bytes.length);
         int done = end - offset;
-        assertThat(done).isEqualTo(bytes.length / VectorUpperCase.lanes() * VectorUpperCase.lanes());
+        assertThat(done).isEqualTo(bytes.length / kernel.lanes() * kernel.lanes());
         byte[] expected = byteRule(bytes);
         System.arraycopy(bytes, done, expected, done, bytes.length - done);
         byte[] actual = new byte[bytes.length];
@@ -73,11 +80,27 @@ class UpperCasePropertiesTest {
         assertThat(actual).isEqualTo(expected);
     }
 
-    /** What ./capslock gives the server, the tests have too (surefire adds the module): the vector kernel runs. */
+    /** A view whose position is not 0 (a segment of a buffer starts at its position): the same rule, the same range. */
     @Example
-    void theVectorKernelIsInUseWhereTheJvmHasJava17sVectorApi() {
-        assumeThat(ModuleLayer.boot().findModule("jdk.incubator.vector")).isPresent();
-        assumeThat(Runtime.version().feature()).isLessThan(19);
+    void vectorKernelOnAViewThatStartsInsideItsBuffer() {
+        assumeThat(ModuleLayer.boot().findModule(AsciiUpperCase.VECTOR_MODULE)).isPresent();
+        VectorKernel kernel = AsciiUpperCase.newVectorKernel(Runtime.version().feature());
+        byte[] text = ("the quick brown fox jumps over the lazy dog ".repeat(8) + "z").getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer view = ByteBuffer.allocateDirect(text.length + 10).put(10, text).position(10);
+        int end = kernel.upperCase(view, 10, 10 + text.length);
+        byte[] actual = new byte[end - 10];
+        view.get(10, actual);
+        assertThat(actual).isEqualTo(byteRule(java.util.Arrays.copyOf(text, end - 10)));
+        byte[] tail = new byte[10 + text.length - end];
+        view.get(end, tail);
+        assertThat(tail).as("the tail is left for SWAR").isEqualTo(java.util.Arrays.copyOfRange(text, end - 10, text.length));
+        assertThat(tail).isNotEmpty();
+    }
+
+    /** What ./capslock gives the server, the tests have too (surefire adds the module): a vector kernel runs, on 17 and later. */
+    @Example
+    void theVectorKernelIsInUseWhereTheJvmHasTheVectorApiModule() {
+        assumeThat(ModuleLayer.boot().findModule(AsciiUpperCase.VECTOR_MODULE)).isPresent();
         assertThat(AsciiUpperCase.kernel()).startsWith("Vector API, ");
     }
 
