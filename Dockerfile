@@ -11,7 +11,8 @@ COPY .mvn .mvn
 COPY common common
 COPY server server
 COPY client client
-RUN ./mvnw -B -q -DskipTests package && cp server/target/capslock-server.jar client/target/capslock.jar /
+COPY app app
+RUN ./mvnw -B -q -DskipTests package && cp server/target/capslock-server.jar app/target/capslock.jar /
 
 FROM ${RUNTIME_IMAGE} AS client
 COPY --from=build /capslock.jar /opt/capslock/capslock.jar
@@ -29,7 +30,7 @@ COPY --from=build /capslock-server.jar /opt/capslock/capslock-server.jar
 RUN if java --list-modules | grep -q '^jdk\.incubator\.vector@1[78][.@]'; then \
       echo '--add-modules=jdk.incubator.vector' >/opt/capslock/java.args; else : >/opt/capslock/java.args; fi
 USER 10001:10001
-ENV CAPSLOCK_HOST=0.0.0.0 CAPSLOCK_PORT=1060 CAPSLOCK_ADMIN_PORT=8080
+ENV CAPSLOCK_SERVER_HOST=0.0.0.0 CAPSLOCK_SERVER_PORT=1060 CAPSLOCK_SERVER_ADMIN_PORT=8080
 EXPOSE 1060 8080
 # Exec form, so SIGTERM reaches the JVM and the server drains; heap sized from the container's memory limit.
 ENTRYPOINT ["java", "@/opt/capslock/java.args", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/capslock/capslock-server.jar"]

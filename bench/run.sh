@@ -38,7 +38,7 @@ echo "== building capslock, its JMH benchmarks, the C reference server and the p
 ./mvnw -B -q -Pjmh -pl jmh -am -DskipTests package
 gcc -O3 -o "$out/upper_echo" bench/upper_echo.c
 javac -d "$out/classes" bench/PlainClient.java
-jar=client/target/capslock.jar
+jar=app/target/capslock.jar
 # What ./capslock adds for server and bench: the uppercase kernel's Vector API (an incubator module).
 vector=(--add-modules jdk.incubator.vector)
 

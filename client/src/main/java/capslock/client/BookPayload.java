@@ -1,14 +1,14 @@
 package capslock.client;
 
+import capslock.common.Protocol;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /** The book's 16-byte message {@code capitalize this!} repeated, rounded up to whole messages as the book does. */
 public final class BookPayload implements Payload {
-    static final byte[] MESSAGE = "capitalize this!".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] MESSAGE = Protocol.message();
 
     private final long size;
     private final RepeatingText text = new RepeatingText(MESSAGE);

@@ -1,28 +1,39 @@
 package capslock.client;
 
 import capslock.common.cli.ExitCodes;
+import java.util.Locale;
 
 /** How a transfer ended, and the exit code that says so. */
-enum Outcome {
-    COMPLETED(ExitCodes.OK, "completed, every byte verified"),
-    STALLED(ExitCodes.STALLED, "stalled"),
-    MEMORY_GUARD(ExitCodes.MEMORY_GUARD, "stopped by the memory guard"),
-    VERIFY_FAILED(ExitCodes.VERIFY_FAILED, "reply did not match"),
-    FAILED(ExitCodes.FAILURE, "failed");
+public enum Outcome {
+    /** Every byte came back uppercased, in order, and the server closed the connection. */
+    COMPLETED(ExitCodes.OK),
+    /** Nothing moved on the wire for the stall timeout. */
+    STALLED(ExitCodes.STALLED),
+    /** The client's outbound buffer passed the memory guard. */
+    MEMORY_GUARD(ExitCodes.MEMORY_GUARD),
+    /** The reply was not the payload uppercased, or was short. */
+    VERIFY_FAILED(ExitCodes.VERIFY_FAILED),
+    /** The connection failed, or the server closed it before the end of the payload. */
+    FAILED(ExitCodes.FAILURE);
 
     private final int exitCode;
-    private final String label;
 
-    Outcome(int exitCode, String label) {
+    Outcome(int exitCode) {
         this.exitCode = exitCode;
-        this.label = label;
     }
 
-    int exitCode() {
+    public int exitCode() {
         return exitCode;
     }
 
-    String label() {
-        return label;
+    /** {@code memory guard}, for tables and titles. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** {@code memory_guard}, as JSON and CSV spell it. */
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -12,8 +12,14 @@ import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes the payload from the event loop in batches, then half-closes. Subclasses decide only whether
- * another write may go out now; the bytes written to the socket are counted as write promises complete.
+ * Writes the payload from the event loop in batches, then half-closes. Subclasses decide only whether another write
+ * may go out now. The bytes written to the socket are counted as write promises complete; every write that passes a
+ * {@linkplain ByteLatency latency mark} records when it was handed over.
+ *
+ * <p>With a send rate, writes keep to a schedule (open loop, as wrk2 sends): the write that starts at stream offset
+ * {@code k} is due {@code k / rate} seconds after the start. A writer ahead of its schedule waits for it; one behind
+ * (the channel was unwritable, the server stalled) writes as fast as it may until it has caught up, and each of its
+ * marks carries the time it was due, so the delay counts against every byte it held up.
  */
 abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
 
@@ -22,6 +28,8 @@ abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
     private final Diagnosis diagnosis;
     private final int writeSize;
     private final long maxPending;
+    /** Nanoseconds per byte on the schedule; 0 without a send rate. */
+    private final double nanosPerByte;
     /** Yield to the event loop after this many bytes or writes, so reads, the stall detector and sampling keep running. */
     private final int batchBytes;
     private final int batchWrites;
@@ -30,14 +38,15 @@ abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
     private final ChannelFutureListener onWritten;
     private boolean sending = true;
     private boolean pending;
+    private long scheduleStart;
 
-    PayloadWriter(Payload payload, Transfer transfer, Diagnosis diagnosis, int writeSize, long maxPending, int batchBytes,
-                  int batchWrites) {
+    PayloadWriter(Payload payload, Transfer transfer, Diagnosis diagnosis, SendConfig config, int batchBytes, int batchWrites) {
         this.payload = payload;
         this.transfer = transfer;
         this.diagnosis = diagnosis;
-        this.writeSize = writeSize;
-        this.maxPending = maxPending;
+        this.writeSize = config.writeSize();
+        this.maxPending = config.maxPending();
+        this.nanosPerByte = config.sendRate() > 0 ? 1e9 / config.sendRate() : 0;
         this.batchBytes = batchBytes;
         this.batchWrites = batchWrites;
         this.onWritten = future -> {
@@ -53,23 +62,37 @@ abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        scheduleStart = System.nanoTime();
         ctx.fireChannelActive();
         writeSome(ctx);
     }
 
-    /** Writes one batch (or less, if {@link #mayWrite} says stop), flushes, and schedules the next. */
+    /** When the write starting at stream offset {@code offset} is due: now, without a send rate. */
+    private long due(long offset, long now) {
+        return nanosPerByte == 0 ? now : scheduleStart + (long) (offset * nanosPerByte);
+    }
+
+    /** Writes one batch (or less, if {@link #mayWrite} or the schedule says stop), flushes, and schedules the next. */
     protected final void writeSome(ChannelHandlerContext ctx) {
         pending = false;
         if (!sending || transfer.finished()) {
             return;
         }
+        ByteLatency latency = transfer.latency();
+        long now = System.nanoTime();
         try {
             int budget = batchBytes;
             for (int writes = 0; budget > 0 && writes < batchWrites && mayWrite(ctx.channel()); writes++) {
+                long start = transfer.produced();
+                long due = due(start, now);
+                if (due - now > 0 && due - (now = System.nanoTime()) > 0) {
+                    flush(ctx);
+                    later(ctx, due - now);
+                    return;
+                }
                 ByteBuf buf = payload.next(ctx.alloc(), writeSize);
                 if (buf == null) {
-                    transfer.sampleNettyQueued();
-                    ctx.flush();
+                    flush(ctx);
                     if (payload.exhausted()) {
                         finishSending(ctx);
                     } else {
@@ -82,10 +105,13 @@ abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
                 unwritten.add(n);
                 transfer.produced(n);
                 ctx.write(buf).addListener(onWritten);
+                if (latency != null && start + n >= latency.nextMark()) {
+                    now = System.nanoTime();
+                    latency.sent(start + n, nanosPerByte == 0 ? now : due, now);
+                }
                 budget -= n;
             }
-            transfer.sampleNettyQueued(); // the peak is now, before the flush hands bytes to the socket
-            ctx.flush();
+            flush(ctx);
         } catch (UncheckedIOException e) {
             transfer.finish(Outcome.FAILED, snapshot -> e.getMessage());
             return;
@@ -97,16 +123,25 @@ abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
         }
     }
 
+    private void flush(ChannelHandlerContext ctx) {
+        transfer.sampleNettyQueued(); // the peak is now, before the flush hands bytes to the socket
+        ctx.flush();
+    }
+
     /**
-     * Continues writing on the next turn of the event loop (unless already scheduled). A scheduled task,
-     * not {@code execute}: Netty 4.2 runs queued tasks for up to a second before it polls I/O again, and a
-     * writer that re-queues itself would keep reads, sampling and the stall detector waiting that long;
-     * scheduled tasks are picked up once per turn, after the I/O.
+     * Continues writing on the next turn of the event loop (unless already scheduled). A scheduled task, not
+     * {@code execute}: Netty 4.2 runs queued tasks for up to a second before it polls I/O again, and a writer that
+     * re-queues itself would keep reads, sampling and the stall detector waiting that long; scheduled tasks are
+     * picked up once per turn, after the I/O.
      */
     protected final void resume(ChannelHandlerContext ctx) {
+        later(ctx, 0);
+    }
+
+    private void later(ChannelHandlerContext ctx, long nanos) {
         if (!pending && sending) {
             pending = true;
-            ctx.executor().schedule(() -> writeSome(ctx), 0, TimeUnit.NANOSECONDS);
+            ctx.executor().schedule(() -> writeSome(ctx), nanos, TimeUnit.NANOSECONDS);
         }
     }
 

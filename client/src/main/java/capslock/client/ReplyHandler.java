@@ -1,5 +1,6 @@
 package capslock.client;
 
+import capslock.common.Errors;
 import capslock.common.Sizes;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -8,20 +9,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Takes the reply: counts it, verifies it as it streams in, copies it to {@code --output}, and decides the
- * outcome when the server closes. With {@code --reader after} reading starts only once everything is sent.
+ * Takes the reply: counts it (which answers latency marks), verifies it as it streams in, copies it to
+ * {@code --output}, and decides the outcome when the server closes the connection.
  */
 final class ReplyHandler extends ChannelInboundHandlerAdapter {
     private final Transfer transfer;
     private final ReplyVerifier verifier;
     private final OutputStream output;
-    private final boolean readAfterSending;
 
-    ReplyHandler(Transfer transfer, ReplyVerifier verifier, OutputStream output, boolean readAfterSending) {
+    ReplyHandler(Transfer transfer, ReplyVerifier verifier, OutputStream output) {
         this.transfer = transfer;
         this.verifier = verifier;
         this.output = output;
-        this.readAfterSending = readAfterSending;
     }
 
     @Override
@@ -41,14 +40,6 @@ final class ReplyHandler extends ChannelInboundHandlerAdapter {
         } finally {
             reply.release();
         }
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event == SendComplete.INSTANCE && readAfterSending) {
-            ctx.channel().config().setAutoRead(true);
-        }
-        ctx.fireUserEventTriggered(event);
     }
 
     @Override
@@ -82,7 +73,6 @@ final class ReplyHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        transfer.finish(Outcome.FAILED, s -> "connection failed: " + message);
+        transfer.finish(Outcome.FAILED, s -> "connection failed: " + Errors.describe(cause));
     }
 }

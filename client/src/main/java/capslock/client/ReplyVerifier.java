@@ -62,8 +62,7 @@ final class ReplyVerifier implements AutoCloseable {
                 byte wanted = repeating != null ? repeating.upperAt(at) : expected.getByte(expected.readerIndex() + i);
                 byte got = reply.getByte(index + i);
                 return fail(at, "the reply is not the payload uppercased: first difference at offset " + at + ": expected "
-                        + describe(wanted) + ", received " + describe(got)
-                        + (got >= 'a' && got <= 'z' && got - ('a' - 'A') == wanted ? " (the server did not uppercase it)" : ""));
+                        + describe(wanted) + ", received " + describe(got) + hint(wanted, got));
             }
             if (repeating != null) {
                 owed -= n;
@@ -151,6 +150,18 @@ final class ReplyVerifier implements AutoCloseable {
         } finally {
             upper.release();
         }
+    }
+
+    /** What a difference suggests about the server, when it suggests something. */
+    private String hint(byte wanted, byte got) {
+        if (got >= 'a' && got <= 'z' && got - ('a' - 'A') == wanted) {
+            return " (the server did not uppercase it)";
+        }
+        if (charset == TextCharset.ASCII && (wanted < 0 || got < 0)) {
+            // In ASCII mode non-ASCII bytes come back unchanged; a server that changed one uppercases Unicode.
+            return " (the server seems to uppercase Unicode, as with --charset utf-8: send --charset utf-8 verifies that)";
+        }
+        return "";
     }
 
     private static String describe(byte b) {

@@ -1,5 +1,6 @@
 package capslock.client;
 
+import capslock.common.Errors;
 import capslock.common.cli.CapslockException;
 import capslock.common.cli.ExitCodes;
 import capslock.common.net.TransportFactory;
@@ -7,10 +8,12 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import java.io.OutputStream;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.HdrHistogram.Histogram;
 
 /** Connects, runs one transfer on its own event loop, and reports how it ended. */
 public final class SendClient {
@@ -18,20 +21,23 @@ public final class SendClient {
     private final Payload payload;
     private final TransportFactory transport;
     private final EventLoopGroup group;
-    private final Transfer transfer = new Transfer();
+    private final Transfer transfer;
     private final ReplyVerifier verifier;
+    private Consumer<Snapshot> samples;
 
     private SendClient(SendConfig config, Payload payload, boolean verify) {
         this.config = config;
         this.payload = payload;
-        this.transport = TransportFactory.resolve(config.transport());
+        this.transport = config.transport().resolve();
         this.group = transport.newGroup(1, "capslock-send");
+        this.transfer = new Transfer(config.measuresLatency());
         this.verifier = verify ? new ReplyVerifier(payload.replay(), config.charset()) : ReplyVerifier.none();
     }
 
     /**
      * Connects and starts sending; {@code output} (may be null) receives the reply, {@code samples} a
-     * snapshot every 50 ms. A failed connection is a {@link CapslockException} with exit code 1.
+     * {@linkplain Snapshot sample} every 50 ms, on the transfer's event loop. A failed connection is a
+     * {@link CapslockException} with exit code 1.
      */
     public static SendClient start(SendConfig config, Payload payload, OutputStream output, Consumer<Snapshot> samples) {
         return start(config, payload, output, samples, true);
@@ -46,19 +52,19 @@ public final class SendClient {
     }
 
     private void connect(OutputStream output, Consumer<Snapshot> samples) {
+        this.samples = samples;
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(transport.socketChannel())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) SendConfig.CONNECT_TIMEOUT.toMillis())
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.AUTO_READ, config.reader() == ReaderKind.CONCURRENT)
-                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, config.waterMark().toNetty())
+                .option(ChannelOption.AUTO_READ, false) // ReadControl decides
                 .handler(new SendInitializer(config, payload, transfer, verifier, output, samples));
-        if (config.sndbuf() > 0) {
-            bootstrap.option(ChannelOption.SO_SNDBUF, config.sndbuf());
-        }
-        if (config.rcvbuf() > 0) {
-            bootstrap.option(ChannelOption.SO_RCVBUF, config.rcvbuf());
+        config.transport().applyTo(bootstrap);
+        if (config.readRate() > 0) {
+            // Small reads, one per loop turn, so that a slow reader's pauses are not overrun by one 16-read burst.
+            int readSize = (int) Math.max(1024, Math.min(64 * 1024, config.readRate() / 50));
+            bootstrap.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(readSize).maxMessagesPerRead(1));
         }
         ChannelFuture connected = bootstrap.connect(config.host(), config.port()).awaitUninterruptibly();
         if (!connected.isSuccess()) {
@@ -71,7 +77,7 @@ public final class SendClient {
     }
 
     private static String reason(Throwable cause) {
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        String message = Errors.describe(cause);
         if (message.contains("Connection refused")) {
             return "connection refused (is the server running?)";
         }
@@ -82,11 +88,29 @@ public final class SendClient {
         return transfer;
     }
 
-    String transportLabel() {
-        return transport.transport().label();
+    /** Forgets the byte latency answered so far (a warm-up's), on the transfer's event loop. */
+    public void resetLatency() {
+        if (transfer.latency() != null) {
+            transfer.onEventLoop(transfer.latency()::reset);
+        }
     }
 
-    /** Waits for the end: the monitor guarantees one (stall timeout, memory guard, or the server closing). */
+    /**
+     * The byte latency histogram (nanoseconds, from when each mark was due), once the transfer has ended; null when
+     * latency is not measured (UTF-8 mode). {@code uncorrected}: from when each mark actually went out.
+     */
+    public Histogram latencyHistogram(boolean uncorrected) {
+        ByteLatency latency = transfer.latency();
+        if (latency == null) {
+            return null;
+        }
+        return uncorrected ? latency.uncorrected() : latency.total();
+    }
+
+    /**
+     * Waits for the end: the monitor guarantees one (stall timeout, memory guard, or the server closing). The samples
+     * consumer gets the final state as its last sample, so that a timeline or a chart ends where the transfer did.
+     */
     public SendSummary await() throws InterruptedException {
         Transfer.Result result;
         try {
@@ -97,8 +121,9 @@ public final class SendClient {
             shutdown(); // runs the remaining event-loop tasks: the reply handler closes its output there
             payload.close();
         }
+        samples.accept(result.at());
         Long firstDifference = verifier.firstDifference() >= 0 ? verifier.firstDifference() : null;
-        return SendSummary.of(config, transportLabel(), payload.size(), transfer, result, firstDifference);
+        return SendSummary.of(config, transport.transport().label(), payload.size(), transfer, result, firstDifference);
     }
 
     private void shutdown() {

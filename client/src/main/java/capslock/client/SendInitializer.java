@@ -2,10 +2,11 @@ package capslock.client;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import java.io.OutputStream;
 import java.util.function.Consumer;
 
-/** The client pipeline: monitor, then the chosen writer, then the reply handler. */
+/** The client pipeline, named as in {@link SendPipeline}: monitor → writer → read control → reply handler. */
 final class SendInitializer extends ChannelInitializer<Channel> {
     private final SendConfig config;
     private final Payload payload;
@@ -28,12 +29,12 @@ final class SendInitializer extends ChannelInitializer<Channel> {
     protected void initChannel(Channel ch) {
         transfer.attach(ch);
         Diagnosis diagnosis = new Diagnosis(config);
-        PayloadWriter writer = config.writer() == WriterKind.NAIVE
-                ? new NaiveWriter(payload, transfer, diagnosis, config.writeSize(), config.maxPending())
-                : new WatermarkWriter(payload, transfer, diagnosis, config.writeSize(), config.maxPending());
-        ch.pipeline().addLast(
-                new TransferMonitor(transfer, diagnosis, config.stallTimeout(), config.maxPending(), samples),
-                writer,
-                new ReplyHandler(transfer, verifier, output, config.reader() == ReaderKind.AFTER));
+        ChannelPipeline p = ch.pipeline();
+        p.addLast(SendPipeline.MONITOR, new TransferMonitor(transfer, diagnosis, config.stallTimeout(), config.maxPending(), samples));
+        p.addLast(SendPipeline.WRITER, config.writer() == WriterKind.NAIVE
+                ? new NaiveWriter(payload, transfer, diagnosis, config)
+                : new WatermarkWriter(payload, transfer, diagnosis, config));
+        p.addLast(SendPipeline.READ_CONTROL, new ReadControl(config));
+        p.addLast(SendPipeline.REPLY, new ReplyHandler(transfer, verifier, output));
     }
 }

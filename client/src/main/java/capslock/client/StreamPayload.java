@@ -19,7 +19,7 @@ import java.util.concurrent.BlockingQueue;
  * A file or standard input as the payload. A daemon thread reads ahead into a small bounded queue so
  * the event loop never blocks on input (a slow pipe must not freeze the stall detector).
  */
-final class StreamPayload implements Payload {
+public final class StreamPayload implements Payload {
     private static final int READ_SIZE = 64 * 1024;
     private static final byte[] END = new byte[0];
 
@@ -46,7 +46,7 @@ final class StreamPayload implements Payload {
     }
 
     /** {@code -} is standard input; anything else a file, which must exist and be readable. */
-    static StreamPayload open(String name, InputStream stdin) {
+    public static StreamPayload open(String name, InputStream stdin) {
         if (name.equals("-")) {
             return new StreamPayload(null, stdin, -1);
         }

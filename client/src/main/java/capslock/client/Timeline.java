@@ -8,9 +8,14 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-/** {@code --timeline FILE.csv}: one row per 50 ms sample, for plotting how the queues and the wire moved. */
+/**
+ * {@code --timeline FILE.csv}: one row per 50 ms sample ({@link Snapshot}), for plotting how the queues, the wire and
+ * the latency moved; the interval columns cover the 50 ms before the row. An empty latency cell: no byte was answered
+ * in that interval.
+ */
 public final class Timeline implements Consumer<Snapshot>, AutoCloseable {
-    public static final String HEADER = "seconds,produced,queued,netty_queued,written,received,writable";
+    public static final String HEADER = "seconds,produced,queued,netty_queued,written,received,writable,"
+            + "peak_queued,unwritable_ms,writability_changes,latency_p50_ms,latency_max_ms,oldest_unanswered_ms";
 
     private final BufferedWriter out;
     private IOException failure;
@@ -21,9 +26,15 @@ public final class Timeline implements Consumer<Snapshot>, AutoCloseable {
         out.newLine();
     }
 
-    static String row(Snapshot s) {
-        return String.format(Locale.ROOT, "%.3f,%d,%d,%d,%d,%d,%d", s.seconds(), s.produced(), s.payloadQueued(),
-                s.nettyQueued(), s.written(), s.received(), s.writable() ? 1 : 0);
+    public static String row(Snapshot s) {
+        return String.format(Locale.ROOT, "%.3f,%d,%d,%d,%d,%d,%d,%d,%.1f,%d,%s,%s,%.3f", s.seconds(), s.produced(),
+                s.payloadQueued(), s.nettyQueued(), s.written(), s.received(), s.writable() ? 1 : 0, s.peakQueued(),
+                s.unwritableSeconds() * 1e3, s.writabilityChanges(), millis(s.latencyP50Ms()), millis(s.latencyMaxMs()),
+                s.oldestUnansweredMs());
+    }
+
+    private static String millis(double ms) {
+        return Double.isNaN(ms) ? "" : String.format(Locale.ROOT, "%.3f", ms);
     }
 
     @Override

@@ -1,21 +1,24 @@
 package capslock.client;
 
+import capslock.common.net.Channels;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelOutboundBuffer;
 import java.net.SocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import org.HdrHistogram.Histogram;
 
 /**
- * The live state of one transfer. Only the event loop writes it; the progress display reads it from
- * another thread, hence {@code volatile} (single writer, so plain increments are safe).
+ * The live state of one transfer. Only the event loop writes it; the progress display and other watchers read it
+ * from other threads, hence {@code volatile} (a single writer, so plain increments are safe). Per-interval figures
+ * ({@link #sample()}) and byte latency are the event loop's alone.
  */
 public final class Transfer {
     private volatile long startNanos = System.nanoTime();
     private final CompletableFuture<Result> result = new CompletableFuture<>();
+    private final ByteLatency latency;
     private volatile Channel channel;
     private volatile long produced;
     private volatile long written;
@@ -27,9 +30,20 @@ public final class Transfer {
     private volatile boolean waitingForInput;
     private volatile long endNanos;
     private volatile Snapshot last;
+    private volatile Snapshot lastSample;
+    // the current interval, event loop only
+    private long intervalPeakQueued;
+    private long intervalUnwritableNanos;
+    private int intervalChanges;
+    private long unwritableSince;
+    private long intervalStart = System.nanoTime();
 
     /** How it ended, and why, in words. */
-    record Result(Outcome outcome, String explanation, Snapshot at) {
+    public record Result(Outcome outcome, String explanation, Snapshot at) {
+    }
+
+    Transfer(boolean measureLatency) {
+        this.latency = measureLatency ? new ByteLatency() : null;
     }
 
     /** This end's address, which the server knows the connection by. */
@@ -38,13 +52,23 @@ public final class Transfer {
         return ch == null ? null : ch.localAddress();
     }
 
-    /** The clock starts when the connection is up, so set-up costs do not count against throughput. */
+    /** The clock starts when the connection is up, so that set-up costs do not count against throughput. */
     void connected() {
         startNanos = System.nanoTime();
+        intervalStart = startNanos;
+    }
+
+    long startNanos() {
+        return startNanos;
     }
 
     void attach(Channel ch) {
         this.channel = ch;
+    }
+
+    /** Byte latency, or null when it is not measured (UTF-8 mode). */
+    ByteLatency latency() {
+        return latency;
     }
 
     void produced(long bytes) {
@@ -52,6 +76,9 @@ public final class Transfer {
         long queued = produced - written;
         if (queued > peakPayloadQueued) {
             peakPayloadQueued = queued;
+        }
+        if (queued > intervalPeakQueued) {
+            intervalPeakQueued = queued;
         }
     }
 
@@ -61,10 +88,21 @@ public final class Transfer {
 
     void received(long bytes) {
         received += bytes;
+        if (latency != null) {
+            latency.received(received, System.nanoTime());
+        }
     }
 
-    void writabilityChanged() {
+    void writabilityChanged(boolean writable) {
         writabilityChanges++;
+        intervalChanges++;
+        long now = System.nanoTime();
+        if (!writable) {
+            unwritableSince = now;
+        } else if (unwritableSince != 0) {
+            intervalUnwritableNanos += now - Math.max(unwritableSince, intervalStart);
+            unwritableSince = 0;
+        }
     }
 
     void waitingForInput(boolean waiting) {
@@ -88,29 +126,69 @@ public final class Transfer {
         return queued;
     }
 
-    /** What Netty counts in the outbound buffer now; safe from any thread (Netty keeps it in a volatile). */
+    /** What Netty counts in the outbound buffer now; safe from any thread. */
     long nettyQueued() {
         Channel ch = channel;
-        ChannelOutboundBuffer buffer = ch == null ? null : ch.unsafe().outboundBuffer();
-        return buffer == null ? 0 : buffer.totalPendingWriteBytes();
+        return ch == null ? 0 : Channels.pendingOutboundBytes(ch);
     }
 
+    /** The counters now, from any thread; the interval figures are those of a moment (no peak, no latency). */
     public Snapshot snapshot() {
         Snapshot end = last;
         if (end != null) {
             return end;
         }
         Channel ch = channel;
-        return new Snapshot(seconds(), produced, written, produced - written, nettyQueued(), received,
-                ch != null && ch.isWritable(), sendDone);
+        long queued = produced - written;
+        return new Snapshot(seconds(), produced, written, queued, nettyQueued(), received, ch != null && ch.isWritable(),
+                sendDone, queued, 0, 0, Double.NaN, Double.NaN, 0);
     }
 
-    /** Ends the transfer (the first call wins), explained from the final counters, and closes the connection. */
+    /** The latest sample the monitor took (or the final state once ended), for watchers on other threads. */
+    public Snapshot lastSample() {
+        Snapshot end = last;
+        if (end != null) {
+            return end;
+        }
+        Snapshot sample = lastSample;
+        return sample != null ? sample : snapshot();
+    }
+
+    /** The counters now and what happened since the previous sample, which this starts anew; event loop only. */
+    Snapshot sample() {
+        long now = System.nanoTime();
+        Channel ch = channel;
+        boolean writable = ch == null || ch.isWritable();
+        long unwritable = intervalUnwritableNanos + (unwritableSince != 0 ? now - Math.max(unwritableSince, intervalStart) : 0);
+        double p50 = Double.NaN;
+        double max = Double.NaN;
+        double oldest = 0;
+        if (latency != null) {
+            Histogram interval = latency.takeInterval();
+            if (interval.getTotalCount() > 0) {
+                p50 = interval.getValueAtPercentile(50) / 1e6;
+                max = interval.getMaxValue() / 1e6;
+            }
+            oldest = latency.oldestUnansweredNanos(now) / 1e6;
+        }
+        long queued = produced - written;
+        Snapshot s = new Snapshot((now - startNanos) / 1e9, produced, written, queued, nettyQueued(), received, writable,
+                sendDone, Math.max(queued, intervalPeakQueued), Math.min(unwritable, now - intervalStart) / 1e9,
+                intervalChanges, p50, max, oldest);
+        intervalPeakQueued = queued;
+        intervalUnwritableNanos = 0;
+        intervalChanges = 0;
+        intervalStart = now;
+        lastSample = s;
+        return s;
+    }
+
+    /** Ends the transfer (the first call wins), explained from a last sample, and closes the connection; event loop only. */
     void finish(Outcome outcome, Function<Snapshot, String> explain) {
         if (result.isDone()) {
             return;
         }
-        Snapshot at = snapshot();
+        Snapshot at = sample();
         last = at;
         endNanos = System.nanoTime();
         result.complete(new Result(outcome, explain.apply(at), at));
@@ -148,6 +226,14 @@ public final class Transfer {
     double seconds() {
         long end = endNanos;
         return ((end != 0 ? end : System.nanoTime()) - startNanos) / 1e9;
+    }
+
+    /** Runs {@code task} on the transfer's event loop (or not at all once the channel is gone). */
+    void onEventLoop(Runnable task) {
+        Channel ch = channel;
+        if (ch != null && ch.isRegistered()) {
+            ch.eventLoop().execute(task);
+        }
     }
 
     long produced() {

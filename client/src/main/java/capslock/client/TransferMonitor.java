@@ -8,9 +8,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Watches a transfer from its event loop every 50 ms: keeps the peaks, feeds the timeline, counts
- * writability changes, and stops the transfer when nothing has moved on the wire for the stall timeout
- * or when the outbound buffer passes the memory guard — so the client never hangs.
+ * Watches a transfer from its event loop: counts writability changes as they happen, and every
+ * {@value #SAMPLE_MILLIS} ms takes a {@linkplain Transfer#sample() sample} for the timeline and any watcher, then
+ * stops the transfer when nothing has moved on the wire for the stall timeout or when the outbound buffer passes the
+ * memory guard, so that the client never hangs.
  */
 final class TransferMonitor extends ChannelInboundHandlerAdapter {
     static final long SAMPLE_MILLIS = 50;
@@ -42,7 +43,7 @@ final class TransferMonitor extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        transfer.writabilityChanged();
+        transfer.writabilityChanged(ctx.channel().isWritable());
         ctx.fireChannelWritabilityChanged();
     }
 
@@ -59,7 +60,7 @@ final class TransferMonitor extends ChannelInboundHandlerAdapter {
             return;
         }
         transfer.sampleNettyQueued();
-        Snapshot now = transfer.snapshot();
+        Snapshot now = transfer.sample();
         samples.accept(now);
         long moved = now.written() + now.received();
         long nanos = System.nanoTime();

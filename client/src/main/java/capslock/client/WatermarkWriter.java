@@ -4,12 +4,12 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 
 /**
- * Writes only while the channel is writable and resumes when it becomes writable again, so at most the
- * high water mark plus one write is ever queued.
+ * Writes only while the channel is writable and resumes when it becomes writable again, so at most the high water
+ * mark plus one write is ever queued.
  */
 final class WatermarkWriter extends PayloadWriter {
-    WatermarkWriter(Payload payload, Transfer transfer, Diagnosis diagnosis, int writeSize, long maxPending) {
-        super(payload, transfer, diagnosis, writeSize, maxPending, 64 * 1024, 1024);
+    WatermarkWriter(Payload payload, Transfer transfer, Diagnosis diagnosis, SendConfig config) {
+        super(payload, transfer, diagnosis, config, 64 * 1024, 1024);
     }
 
     @Override

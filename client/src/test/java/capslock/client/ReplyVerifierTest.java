@@ -41,6 +41,23 @@ class ReplyVerifierTest {
         }
     }
 
+    /** A server started with --charset utf-8 turns ß into SS: in ASCII mode the reply differs at the ß, and the message says why. */
+    @Test
+    void aReplyUppercasedAsUnicodeSaysSoAndNamesTheOption() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("capslock-notes", ".txt");
+        java.nio.file.Files.writeString(file, "Straße!\n", StandardCharsets.UTF_8);
+        try (Payload payload = StreamPayload.open(file.toString(), System.in);
+             ReplyVerifier verifier = new ReplyVerifier(payload.replay(), TextCharset.ASCII)) {
+            assertThat(check(verifier, "STRASSE!\n")).isFalse();
+            assertThat(verifier.firstDifference()).isEqualTo(4);
+            assertThat(verifier.problem()).isEqualTo("the reply is not the payload uppercased: first difference at offset 4: "
+                    + "expected 0xc3, received 'S' (the server seems to uppercase Unicode, as with --charset utf-8: "
+                    + "send --charset utf-8 verifies that)");
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
     @Test
     void aShortReplyIsReportedWhereItEnded() {
         try (BookPayload payload = new BookPayload(32); ReplyVerifier verifier = new ReplyVerifier(payload.replay(), TextCharset.ASCII)) {

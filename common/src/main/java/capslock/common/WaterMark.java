@@ -4,6 +4,7 @@ import io.netty.channel.WriteBufferWaterMark;
 
 /** The LOW:HIGH pair Netty compares a channel's queued outbound bytes with to flip its writability. */
 public record WaterMark(int low, int high) {
+    /** Netty's own defaults, as picocli's default values take them. */
     public static final String DEFAULT = "32KiB:64KiB";
 
     public WaterMark {
@@ -14,6 +15,11 @@ public record WaterMark(int low, int high) {
             throw new IllegalArgumentException("low water mark " + Sizes.format(low)
                     + " is above the high water mark " + Sizes.format(high));
         }
+    }
+
+    /** {@value #DEFAULT}. */
+    public static WaterMark defaults() {
+        return parse(DEFAULT);
     }
 
     public static WaterMark parse(String text) {

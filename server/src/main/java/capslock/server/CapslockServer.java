@@ -1,6 +1,7 @@
 package capslock.server;
 
 import capslock.common.Durations;
+import capslock.common.Errors;
 import capslock.common.cli.CapslockException;
 import capslock.common.cli.ExitCodes;
 import capslock.common.net.TransportFactory;
@@ -32,7 +33,7 @@ public final class CapslockServer implements AutoCloseable {
 
     private CapslockServer(ServerConfig config) {
         this.config = config;
-        this.transport = TransportFactory.resolve(config.transport());
+        this.transport = config.transport().resolve();
         this.boss = transport.newGroup(1, "capslock-accept");
         this.workers = transport.newGroup(0, "capslock-io");
         this.initializer = new ServerInitializer(config, stats);
@@ -43,27 +44,19 @@ public final class CapslockServer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 // Half-closure keeps the channel open when the client shuts its output, so queued replies still go out.
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, config.waterMark().toNetty())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 // One read is at most 64 KiB on every transport: the queue bound is "high mark + one read". Up to 16
                 // reads per loop turn, as Netty's own default: this constructor alone would allow one, sending the
                 // loop back through the selector after every read even while the socket has more.
                 .childOption(ChannelOption.RCVBUF_ALLOCATOR, readAllocator())
                 .childHandler(initializer);
-        if (config.sndbuf() > 0) {
-            b.childOption(ChannelOption.SO_SNDBUF, config.sndbuf());
-        }
-        if (config.rcvbuf() > 0) {
-            // Set on the listener too: a window is agreed during the handshake, before accept().
-            b.option(ChannelOption.SO_RCVBUF, config.rcvbuf());
-            b.childOption(ChannelOption.SO_RCVBUF, config.rcvbuf());
-        }
+        config.transport().applyTo(b);
         try {
             this.listener = b.bind(config.host(), config.port()).syncUninterruptibly().channel();
         } catch (Exception e) {
             shutdownGroups();
             throw new CapslockException(ExitCodes.FAILURE, "cannot listen on " + config.host() + ":" + config.port()
-                    + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+                    + ": " + Errors.describe(e), e);
         }
     }
 
@@ -126,7 +119,9 @@ public final class CapslockServer implements AutoCloseable {
         boolean finished = connections.newCloseFuture().awaitUninterruptibly(timeout.toMillis());
         int forced = finished ? 0 : connections.size();
         if (!finished) {
-            connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+            // Reported to each connection, whose closer records the reason and closes it.
+            connections.forEach(ch -> ch.pipeline().fireUserEventTriggered(ConnectionEvent.DRAIN_TIMEOUT));
+            connections.newCloseFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
         Drain result = new Drain(open, open - forced, forced);
         log.info("drained: {} connection(s) open when the drain began, {} finished, {} closed at --drain-timeout {}",

@@ -9,18 +9,33 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
 
 /**
- * Slices the byte stream into chunks of {@code chunkSize} bytes, as the book's server reads 1,024 at a
- * time, and hands on as many whole chunks as the channel can take before it turns unwritable, as one
- * retained slice of what was read: no byte is copied, and the pipeline pays per run of chunks, not per
- * chunk (per 1 KiB chunk, the slice, handler calls, outbound entry and release cost a quarter of the
- * server's CPU). The queue bound is the same as one chunk at a time: the high water mark, plus at most
- * one chunk. In UTF-8 mode a run never ends inside a character; the unfinished tail waits for the next read.
+ * Cuts the byte stream into chunks of {@code chunkSize} bytes, as the book's server reads 1,024 at a time, and hands
+ * on as many whole chunks at once as the channel can take before it turns unwritable, as one retained slice of what
+ * was read (no byte is copied). For example, with a chunk size of 4, a channel that has room for 6 more bytes before
+ * its high water mark, and 14 bytes received:
  *
- * <p>With backpressure on, it hands on nothing while the channel is unwritable: bytes already read stay
- * here until the channel drains. Turning autoRead off is not enough on its own: Netty's epoll transport
- * keeps reading after the peer half-closes (EPOLLRDHUP) until the socket is empty, whatever autoRead
- * says, and those bytes would otherwise all be uppercased into the outbound buffer at once. The end of
- * input is passed on only once everything before it has been.
+ * <pre>
+ * received:  +---------------------------------------+
+ *            | a b c d | e f g h | i j k l | m n     |
+ *            +---------------------------------------+
+ * handed on: +-------------------+
+ *            | a b c d e f g h   |   two whole chunks: the second is the one that crosses the mark
+ *            +-------------------+
+ * held:                          +-------------------+
+ *                                | i j k l m n       |   until the channel is writable again
+ *                                +-------------------+
+ * </pre>
+ *
+ * So the outbound queue never holds more than the high water mark plus one chunk (plus Netty's per-write overhead),
+ * as when chunks are handed on one at a time, whatever the client sends and however little it reads.
+ *
+ * <p>With backpressure on ({@code waitForWritability}) it hands on nothing while the channel is unwritable: bytes
+ * already read wait here until it drains, and the end of input ({@link ChannelInputShutdownEvent}) is passed on only
+ * once everything before it has been. (Turning autoRead off is not enough on its own: a transport may keep reading,
+ * as Netty's epoll transport does after the peer half-closes.) Without backpressure it hands on everything it reads.
+ *
+ * <p>In UTF-8 mode a run never ends inside a character ({@link TextCharset#safeEnd}); an unfinished character waits
+ * for the next read, and at the end of input whatever is left goes out as it is.
  */
 public final class ChunkDecoder extends ByteToMessageDecoder {
     private final int chunkSize;

@@ -1,35 +1,30 @@
 package capslock.server;
 
-import capslock.common.Sizes;
+import capslock.common.net.Channels;
+import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOutboundBuffer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Closes a connection whose outbound buffer passes {@code --max-pending}: the last line of defence
- * when backpressure is off, so one client can never take the whole process's memory.
+ * {@code --max-pending}: the last line of defence when backpressure is off, so that one client can never take the
+ * whole process's memory. At the end of each read batch, before the flush further down the pipeline (where the
+ * queue is at its fullest), a connection whose outbound buffer holds more than the limit is reported with a
+ * {@link PendingLimitExceededException}, and the batch goes no further; {@link ConnectionCloser} closes it.
+ * Stateless: one instance serves every connection.
  */
-public final class PendingLimitHandler extends ChannelInboundHandlerAdapter {
-    private static final Logger log = LoggerFactory.getLogger(PendingLimitHandler.class);
+@Sharable
+final class PendingLimitHandler extends ChannelInboundHandlerAdapter {
     private final long maxPending;
 
-    public PendingLimitHandler(long maxPending) {
+    PendingLimitHandler(long maxPending) {
         this.maxPending = maxPending;
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        // Runs before the flush further down the pipeline: the queue is at its fullest here.
-        ChannelOutboundBuffer buffer = ctx.channel().unsafe().outboundBuffer();
-        long queued = buffer == null ? 0 : buffer.totalPendingWriteBytes();
+        long queued = Channels.pendingOutboundBytes(ctx.channel());
         if (queued > maxPending) {
-            String reason = "outbound buffer " + Sizes.format(queued) + " passed --max-pending "
-                    + Sizes.format(maxPending) + " (client is not reading its replies)";
-            log.warn("{}: closing: {}", ctx.channel().remoteAddress(), reason);
-            ConnectionStatsHandler.recordReason(ctx.channel(), reason);
-            ctx.close();
+            ctx.fireExceptionCaught(new PendingLimitExceededException(queued, maxPending));
             return;
         }
         ctx.fireChannelReadComplete();

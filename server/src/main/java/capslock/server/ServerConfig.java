@@ -1,38 +1,52 @@
 package capslock.server;
 
+import capslock.common.Protocol;
 import capslock.common.WaterMark;
 import capslock.common.net.Transport;
+import capslock.common.net.TransportConfig;
 import capslock.common.text.TextCharset;
 import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * Everything that shapes one server; {@code 0} socket buffers leave the kernel's auto-tuning alone, a zero
- * idle timeout turns the reaper off.
+ * Everything that shapes one server. Checks itself: a value that makes no sense is an {@link IllegalArgumentException}
+ * naming the option, which the command line reports as a usage error. A zero idle timeout turns the reaper off.
  */
 public record ServerConfig(String host,
                            int port,
                            int chunkSize,
-                           WaterMark waterMark,
                            boolean backpressure,
                            long maxPending,
                            TextCharset charset,
-                           Transport transport,
-                           int sndbuf,
-                           int rcvbuf,
+                           TransportConfig transport,
                            int maxConnections,
                            Duration idleTimeout) {
 
-    public static final int DEFAULT_PORT = 1060;
-    public static final int DEFAULT_CHUNK_SIZE = 1024;
     public static final long DEFAULT_MAX_PENDING = 64L << 20;
+    public static final String DEFAULT_MAX_PENDING_TEXT = "64MiB";
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+    public static final String DEFAULT_MAX_CONNECTIONS_TEXT = "10000";
+    public static final String DEFAULT_IDLE_TIMEOUT_TEXT = "60s";
 
     public ServerConfig {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("--host must name an address");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port " + port + " is out of range (0-65535)");
+        }
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("--chunk-size must be at least 1 byte");
+        }
         if (charset == TextCharset.UTF_8 && chunkSize < 4) {
             // A chunk must be able to hold the longest UTF-8 sequence, or the decoder could not avoid splitting it.
             throw new IllegalArgumentException("--chunk-size must be at least 4 bytes with --charset utf-8");
+        }
+        if (maxPending < 1) {
+            throw new IllegalArgumentException("--max-pending must be at least 1 byte");
+        }
+        if (charset == null || transport == null || idleTimeout == null) {
+            throw new IllegalArgumentException("a charset, a transport and an idle timeout are required");
         }
         if (maxConnections < 1) {
             throw new IllegalArgumentException("--max-connections must be at least 1");
@@ -44,8 +58,13 @@ public record ServerConfig(String host,
 
     /** Loopback, a free port, the book's defaults: what tests and in-process servers start from. */
     public static ServerConfig loopback() {
-        return new ServerConfig("127.0.0.1", 0, DEFAULT_CHUNK_SIZE, WaterMark.parse(WaterMark.DEFAULT), true,
-                DEFAULT_MAX_PENDING, TextCharset.ASCII, Transport.AUTO, 0, 0, DEFAULT_MAX_CONNECTIONS, DEFAULT_IDLE_TIMEOUT);
+        return new ServerConfig("127.0.0.1", 0, Protocol.CHUNK_SIZE, true, DEFAULT_MAX_PENDING, TextCharset.ASCII,
+                TransportConfig.defaults(), DEFAULT_MAX_CONNECTIONS, Duration.ofSeconds(60));
+    }
+
+    /** The water marks, a connection's part of {@link #transport()}. */
+    public WaterMark waterMark() {
+        return transport.waterMark();
     }
 
     public ServerConfig withPort(int newPort) {
@@ -56,27 +75,28 @@ public record ServerConfig(String host,
         return with(b -> b.backpressure = on);
     }
 
+    public ServerConfig withTransport(TransportConfig newTransport) {
+        return with(b -> b.transport = newTransport);
+    }
+
+    public ServerConfig withTransport(Transport newTransport) {
+        return withTransport(transport.withTransport(newTransport));
+    }
+
     public ServerConfig withSocketBuffers(int newSndbuf, int newRcvbuf) {
-        return with(b -> {
-            b.sndbuf = newSndbuf;
-            b.rcvbuf = newRcvbuf;
-        });
+        return withTransport(transport.withSocketBuffers(newSndbuf, newRcvbuf));
+    }
+
+    public ServerConfig withWaterMark(WaterMark newWaterMark) {
+        return withTransport(transport.withWaterMark(newWaterMark));
     }
 
     public ServerConfig withCharset(TextCharset newCharset) {
         return with(b -> b.charset = newCharset);
     }
 
-    public ServerConfig withWaterMark(WaterMark newWaterMark) {
-        return with(b -> b.waterMark = newWaterMark);
-    }
-
     public ServerConfig withChunkSize(int newChunkSize) {
         return with(b -> b.chunkSize = newChunkSize);
-    }
-
-    public ServerConfig withTransport(Transport newTransport) {
-        return with(b -> b.transport = newTransport);
     }
 
     public ServerConfig withMaxPending(long newMaxPending) {
@@ -94,21 +114,19 @@ public record ServerConfig(String host,
     private ServerConfig with(Consumer<Builder> change) {
         Builder b = new Builder(this);
         change.accept(b);
-        return b.build();
+        return new ServerConfig(b.host, b.port, b.chunkSize, b.backpressure, b.maxPending, b.charset, b.transport,
+                b.maxConnections, b.idleTimeout);
     }
 
-    /** A mutable copy, so each {@code with…} names only what it changes. */
+    /** A mutable copy, so that each {@code with…} names only what it changes. */
     private static final class Builder {
         String host;
         int port;
         int chunkSize;
-        WaterMark waterMark;
         boolean backpressure;
         long maxPending;
         TextCharset charset;
-        Transport transport;
-        int sndbuf;
-        int rcvbuf;
+        TransportConfig transport;
         int maxConnections;
         Duration idleTimeout;
 
@@ -116,20 +134,12 @@ public record ServerConfig(String host,
             host = c.host;
             port = c.port;
             chunkSize = c.chunkSize;
-            waterMark = c.waterMark;
             backpressure = c.backpressure;
             maxPending = c.maxPending;
             charset = c.charset;
             transport = c.transport;
-            sndbuf = c.sndbuf;
-            rcvbuf = c.rcvbuf;
             maxConnections = c.maxConnections;
             idleTimeout = c.idleTimeout;
-        }
-
-        ServerConfig build() {
-            return new ServerConfig(host, port, chunkSize, waterMark, backpressure, maxPending, charset, transport, sndbuf,
-                    rcvbuf, maxConnections, idleTimeout);
         }
     }
 }

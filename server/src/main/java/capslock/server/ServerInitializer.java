@@ -8,13 +8,22 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
 /**
- * Admits a connection (or closes it at once past {@code --max-connections}) and builds its pipeline:
- * stats → (idle reaper) → (read throttle) → pending limit → chunk decoder → uppercase.
+ * Admits a connection (or closes it at once past {@code --max-connections}) and builds its pipeline, named as in
+ * {@link ServerPipeline}:
+ *
+ * <pre>
+ * stats → idle reaper (if --idle-timeout) → read throttle (if --backpressure) → pending limit → chunk decoder → uppercase → closer
+ * </pre>
+ *
+ * The stateless handlers are created once per server and shared by every connection.
  */
 public final class ServerInitializer extends ChannelInitializer<Channel> {
     private final ServerConfig config;
     private final ServerStats stats;
     private final ConnectionLimit limit;
+    private final PendingLimitHandler pendingLimit;
+    private final UpperCaseHandler upperCase;
+    private final ConnectionCloser closer;
     /** Every admitted connection, for the drain on shutdown. */
     private final ChannelGroup connections = new DefaultChannelGroup("capslock-connections", GlobalEventExecutor.INSTANCE);
 
@@ -22,6 +31,9 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
         this.config = config;
         this.stats = stats;
         this.limit = new ConnectionLimit(config.maxConnections());
+        this.pendingLimit = new PendingLimitHandler(config.maxPending());
+        this.upperCase = new UpperCaseHandler(config.charset());
+        this.closer = new ConnectionCloser(config.idleTimeout());
     }
 
     ConnectionLimit connectionLimit() {
@@ -41,15 +53,16 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
         ch.closeFuture().addListener(f -> limit.release());
         connections.add(ch);
         ChannelPipeline p = ch.pipeline();
-        p.addLast("stats", new ConnectionStatsHandler(stats));
+        p.addLast(ServerPipeline.STATS, new ConnectionStatsHandler(stats));
         if (!config.idleTimeout().isZero()) {
-            p.addLast("idle", new IdleReaper(config.idleTimeout()));
+            p.addLast(ServerPipeline.IDLE_REAPER, new IdleReaper(config.idleTimeout()));
         }
         if (config.backpressure()) {
-            p.addLast("throttle", new ReadThrottle());
+            p.addLast(ServerPipeline.READ_THROTTLE, ReadThrottle.INSTANCE);
         }
-        p.addLast("limit", new PendingLimitHandler(config.maxPending()));
-        p.addLast("chunks", new ChunkDecoder(config.chunkSize(), config.charset(), config.backpressure()));
-        p.addLast("upper", new UpperCaseHandler(config.charset()));
+        p.addLast(ServerPipeline.PENDING_LIMIT, pendingLimit);
+        p.addLast(ServerPipeline.CHUNK_DECODER, new ChunkDecoder(config.chunkSize(), config.charset(), config.backpressure()));
+        p.addLast(ServerPipeline.UPPERCASE, upperCase);
+        p.addLast(ServerPipeline.CLOSER, closer);
     }
 }

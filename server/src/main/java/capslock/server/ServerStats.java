@@ -2,25 +2,32 @@ package capslock.server;
 
 import java.net.SocketAddress;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
-import java.util.List;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** The server's connections, open and recently closed, and its running totals. */
+/** The server's connections, open and recently closed, its running totals, and how many closed for each reason. */
 public final class ServerStats {
     private static final int RECENTLY_CLOSED = 1024;
 
     private final Map<SocketAddress, ConnectionStats> open = new ConcurrentHashMap<>();
     private final Deque<ConnectionStats> closed = new ArrayDeque<>();
     private final LongAdder accepted = new LongAdder();
-    private final LongAdder reaped = new LongAdder();
+    private final Map<CloseReason, LongAdder> closedBy = new EnumMap<>(CloseReason.class);
     final LongAdder bytesIn = new LongAdder();
     final LongAdder bytesOut = new LongAdder();
     final LongAdder readPauses = new LongAdder();
+
+    public ServerStats() {
+        for (CloseReason reason : CloseReason.values()) {
+            closedBy.put(reason, new LongAdder());
+        }
+    }
 
     void opened(ConnectionStats stats) {
         accepted.increment();
@@ -29,9 +36,7 @@ public final class ServerStats {
 
     void closed(ConnectionStats stats) {
         open.remove(stats.peer(), stats);
-        if (stats.closeReason().startsWith("reaped")) {
-            reaped.increment();
-        }
+        closedBy.get(stats.closeReason()).increment();
         synchronized (closed) {
             if (closed.size() == RECENTLY_CLOSED) {
                 closed.removeFirst();
@@ -58,7 +63,7 @@ public final class ServerStats {
         return open.values().stream().filter(ConnectionStats::paused).count();
     }
 
-    /** Bytes queued in the open connections' outbound buffers, as last sampled. */
+    /** Bytes queued in the open connections' outbound buffers now. */
     public long queuedNow() {
         return open.values().stream().mapToLong(ConnectionStats::queued).sum();
     }
@@ -67,17 +72,18 @@ public final class ServerStats {
         return open.size();
     }
 
-    /** Connections closed by the idle reaper. */
-    public long reaped() {
-        return reaped.sum();
+    /** The open connections, a live view: it changes as connections come and go. */
+    public Collection<ConnectionStats> open() {
+        return Collections.unmodifiableCollection(open.values());
+    }
+
+    /** Connections that closed for {@code reason}. */
+    public long closed(CloseReason reason) {
+        return closedBy.get(reason).sum();
     }
 
     public long accepted() {
         return accepted.sum();
-    }
-
-    public List<ConnectionStats> openConnections() {
-        return new ArrayList<>(open.values());
     }
 
     /** The connection from {@code peer} (the client's local address), open or recently closed. */

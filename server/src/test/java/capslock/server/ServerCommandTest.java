@@ -36,67 +36,95 @@ class ServerCommandTest {
         assertThat(config.waterMark().high()).isEqualTo(64 * 1024);
         assertThat(config.backpressure()).isTrue();
         assertThat(config.charset()).isEqualTo(TextCharset.ASCII);
-        assertThat(config.transport()).isEqualTo(Transport.AUTO);
-        assertThat(config.sndbuf()).isZero();
+        assertThat(config.transport().transport()).isEqualTo(Transport.AUTO);
+        assertThat(config.transport().sndbuf()).isZero();
+        assertThat(config.transport().rcvbuf()).isZero();
         assertThat(config.maxConnections()).isEqualTo(10_000);
         assertThat(config.idleTimeout()).isEqualTo(java.time.Duration.ofSeconds(60));
     }
 
     @Test
-    void environmentVariablesSetOptionsAndTheCommandLineWins() {
+    void environmentVariablesNamedForTheCommandSetOptionsAndTheCommandLineWins() {
         ServerCommand command = new ServerCommand();
-        cli(command, Map.of("CAPSLOCK_PORT", "7000", "CAPSLOCK_WATER_MARK", "1KiB:2KiB", "CAPSLOCK_BACKPRESSURE", "false"))
-                .parseArgs("--port", "8000");
+        cli(command, Map.of("CAPSLOCK_SERVER_PORT", "7000", "CAPSLOCK_SERVER_WATER_MARK", "1KiB:2KiB",
+                "CAPSLOCK_SERVER_BACKPRESSURE", "false")).parseArgs("--port", "8000");
         ServerConfig config = command.config();
         assertThat(config.port()).isEqualTo(8000);
         assertThat(config.waterMark().high()).isEqualTo(2048);
         assertThat(config.backpressure()).isFalse();
     }
 
+    @Test
+    void aVariableWithoutTheCommandsNameIsNotReadAndTheCommandSaysSo() {
+        ServerCommand command = new ServerCommand();
+        CommandLine cli = cli(command, Map.of("CAPSLOCK_CHUNK_SIZE", "12x"));
+        cli.setExecutionStrategy(parseResult -> 0);
+        cli.parseArgs();
+        assertThat(command.config().chunkSize()).isEqualTo(1024);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--port=70000             | port 70000 is out of range",
-        "--port=http              | 'http' is not a port number",
-        "--water-mark=64KiB:32KiB | ",
-        "--water-mark=64KiB       | ",
-        "--transport=carrier-pigeon | carrier-pigeon",
-        "--chunk-size=12x         | 12x",
-        "--chunk-size=0           | at least 1 byte",
-        "--max-pending=lots       | lots",
-        "--charset=latin1         | latin1",
-        "--no-such-option         | --no-such-option",
-        "--max-connections=0      | at least 1",
-        "--max-connections=many   | many",
-        "--idle-timeout=forever   | forever",
+        "--port=70000               | Invalid value for option '--port': port 70000 is out of range (0-65535)",
+        "--port=http                | Invalid value for option '--port': 'http' is not a port number",
+        "--admin-port=-1            | Invalid value for option '--admin-port': port -1 is out of range (0-65535)",
+        "--water-mark=64KiB:32KiB   | Invalid value for option '--water-mark': low water mark 64 KiB is above the high water mark 32 KiB",
+        "--water-mark=64KiB         | Invalid value for option '--water-mark': '64KiB' is not LOW:HIGH (example: 32KiB:64KiB)",
+        "--transport=carrier-pigeon | Invalid value for option '--transport': 'carrier-pigeon' is not a transport (auto, nio, epoll, io_uring)",
+        "--chunk-size=12x           | Invalid value for option '--chunk-size': '12x' is not a size (examples: 1024, 64KiB, 1MiB, 1GiB)",
+        "--chunk-size=0             | Invalid value for option '--chunk-size': '0' must be at least 1 byte",
+        "--max-pending=lots         | Invalid value for option '--max-pending': 'lots' is not a size",
+        "--max-pending=0            | Invalid value for option '--max-pending': '0' must be at least 1 byte",
+        "--sndbuf=3GiB              | Invalid value for option '--sndbuf': '3GiB' is too large (at most 2 GiB - 1)",
+        "--rcvbuf=big               | Invalid value for option '--rcvbuf': 'big' is not a size",
+        "--charset=latin1           | Invalid value for option '--charset': 'latin1' is not a charset (ascii, utf-8)",
+        "--no-such-option           | Unknown option: '--no-such-option'",
+        "--max-connections=0        | --max-connections must be at least 1",
+        "--max-connections=many     | Invalid value for option '--max-connections': 'many' is not an int",
+        "--idle-timeout=forever     | Invalid value for option '--idle-timeout': 'forever' is not a duration (examples: 500ms, 5s, 2m)",
+        "--drain-timeout=soon       | Invalid value for option '--drain-timeout': 'soon' is not a duration (examples: 500ms, 5s, 2m)",
+        "--log-format=xml           | Invalid value for option '--log-format': 'xml' is not a log format (text or json)",
     })
     void badValuesGiveOneLineAndExitTwo(String argument, String expected) {
         int exit = cli(new ServerCommand(), Map.of()).execute(argument);
         assertThat(exit).isEqualTo(2);
         assertOneLine(expected);
+        assertThat(err.toString()).endsWith(" (see --help)" + System.lineSeparator());
     }
 
     @Test
     void utf8NeedsRoomForAWholeSequenceInAChunk() {
         int exit = cli(new ServerCommand(), Map.of()).execute("--charset=utf-8", "--chunk-size=3", "--port=0");
         assertThat(exit).isEqualTo(2);
-        assertOneLine("--chunk-size must be at least 4 bytes");
+        assertOneLine("capslock server: --chunk-size must be at least 4 bytes with --charset utf-8 (see --help)");
     }
 
     @Test
     void aBadEnvironmentValueNamesTheVariable() {
-        int exit = cli(new ServerCommand(), Map.of("CAPSLOCK_PORT", "abc")).execute();
+        int exit = cli(new ServerCommand(), Map.of("CAPSLOCK_SERVER_PORT", "abc")).execute();
         assertThat(exit).isEqualTo(2);
-        assertOneLine("CAPSLOCK_PORT");
+        assertOneLine("capslock server: Invalid value for option '--port': 'abc' is not a port number "
+                + "(from environment variable CAPSLOCK_SERVER_PORT) (see --help)");
     }
 
     @Test
-    void aPortInUseIsOneLineAndNonZero() {
+    void aPortInUseIsOneLineAndExitOne() {
         try (CapslockServer first = CapslockServer.start(ServerConfig.loopback())) {
             int exit = cli(new ServerCommand(), Map.of())
-                    .execute("--host=127.0.0.1", "--port=" + first.port());
-            assertThat(exit).isNotZero();
-            assertOneLine("cannot listen on 127.0.0.1:" + first.port());
+                    .execute("--host=127.0.0.1", "--port=" + first.port(), "--admin-port=0");
+            assertThat(exit).isEqualTo(1);
+            assertOneLine("capslock server: cannot listen on 127.0.0.1:" + first.port() + ": ");
+            assertThat(err.toString()).containsIgnoringCase("address already in use");
         }
+    }
+
+    @Test
+    void helpListsTheExitCodes() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = cli(new ServerCommand(), Map.of());
+        cli.setOut(new PrintWriter(out, true));
+        assertThat(cli.execute("--help")).isZero();
+        assertThat(out.toString()).contains("Exit codes:").contains("1   Could not listen (port in use, address not available).");
     }
 
     private void assertOneLine(String expected) {

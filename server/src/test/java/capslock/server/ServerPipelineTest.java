@@ -71,7 +71,7 @@ class ServerPipelineTest {
             ch.runPendingTasks(); // the decoder hands on what it held once the flush made the channel writable
         }
         assertThat(sizes).containsExactly(700, 700, 600);
-        assertThat(ConnectionStatsHandler.stats(ch).peakQueued()).isLessThanOrEqualTo(600 + 100 + 96);
+        assertThat(ConnectionStats.of(ch).peakQueued()).isLessThanOrEqualTo(600 + 100 + 96);
         ch.finishAndReleaseAll();
     }
 
@@ -177,7 +177,7 @@ class ServerPipelineTest {
         ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(300, 600));
         List<boolean[]> seen = new ArrayList<>();
         ch.pipeline().addLast(new ServerInitializer(config, new ServerStats()));
-        ch.pipeline().addAfter("throttle", "probe", new ChannelInboundHandlerAdapter() {
+        ch.pipeline().addAfter(ServerPipeline.READ_THROTTLE, "probe", new ChannelInboundHandlerAdapter() {
             @Override
             public void channelWritabilityChanged(ChannelHandlerContext ctx) {
                 seen.add(new boolean[] {ctx.channel().isWritable(), ctx.channel().config().isAutoRead()});
@@ -190,7 +190,7 @@ class ServerPipelineTest {
         assertThat(seen).allSatisfy(s -> assertThat(s[1]).as("autoRead follows writability").isEqualTo(s[0]));
         assertThat(seen.get(0)[0]).isFalse();
         assertThat(ch.config().isAutoRead()).isTrue();
-        assertThat(ConnectionStatsHandler.stats(ch).readPauses()).isEqualTo(seen.stream().filter(s -> !s[0]).count());
+        assertThat(ConnectionStats.of(ch).readPauses()).isEqualTo(seen.stream().filter(s -> !s[0]).count());
         assertThat(drainOutbound(ch)).hasSize(2000);
         ch.finishAndReleaseAll();
     }
@@ -216,7 +216,7 @@ class ServerPipelineTest {
         assertThat(BookPayload.firstMismatch(reply, reply.length, 0)).isEqualTo(-1);
         // high mark, plus the chunk that crossed it, plus Netty's 96 B for the run's outbound entry
         long bound = config.waterMark().high() + config.chunkSize() + 96L;
-        assertThat(ConnectionStatsHandler.stats(ch).peakQueued()).isLessThanOrEqualTo(bound);
+        assertThat(ConnectionStats.of(ch).peakQueued()).isLessThanOrEqualTo(bound);
         assertThat(ch.isOpen()).as("closed after the half-close, once everything went out").isFalse();
         ch.finishAndReleaseAll();
     }
@@ -226,16 +226,60 @@ class ServerPipelineTest {
         ServerStats stats = new ServerStats();
         EmbeddedChannel broken = new EmbeddedChannel(new ServerInitializer(ServerConfig.loopback(), stats));
         EmbeddedChannel healthy = new EmbeddedChannel(new ServerInitializer(ServerConfig.loopback(), stats));
-        ConnectionStats brokenStats = ConnectionStatsHandler.stats(broken);
+        ConnectionStats brokenStats = ConnectionStats.of(broken);
         broken.pipeline().fireExceptionCaught(new IllegalStateException("boom"));
         healthy.writeInbound(Unpooled.copiedBuffer("still here", StandardCharsets.US_ASCII));
 
         assertThat(broken.isOpen()).isFalse();
-        assertThat(brokenStats.closeReason()).isEqualTo("error: boom");
+        assertThat(brokenStats.closeReason()).isEqualTo(CloseReason.ERROR);
+        assertThat(brokenStats.closeDescription()).isEqualTo("error: boom");
         assertThat(healthy.isOpen()).isTrue();
         assertThat(new String(drainOutbound(healthy), StandardCharsets.US_ASCII)).isEqualTo("STILL HERE");
         broken.finishAndReleaseAll();
         healthy.finishAndReleaseAll();
+    }
+
+    @Test
+    void thePipelineIsNamedInOrderAndItsStatelessHandlersAreSharedByEveryConnection() {
+        ServerInitializer initializer = new ServerInitializer(ServerConfig.loopback(), new ServerStats());
+        EmbeddedChannel first = new EmbeddedChannel(initializer);
+        EmbeddedChannel second = new EmbeddedChannel(initializer);
+        assertThat(first.pipeline().names()).containsSubsequence(ServerPipeline.STATS, ServerPipeline.IDLE_REAPER,
+                ServerPipeline.READ_THROTTLE, ServerPipeline.PENDING_LIMIT, ServerPipeline.CHUNK_DECODER,
+                ServerPipeline.UPPERCASE, ServerPipeline.CLOSER);
+        for (String shared : List.of(ServerPipeline.READ_THROTTLE, ServerPipeline.PENDING_LIMIT, ServerPipeline.UPPERCASE,
+                ServerPipeline.CLOSER)) {
+            assertThat(first.pipeline().get(shared)).as(shared).isSameAs(second.pipeline().get(shared));
+        }
+        assertThat(first.pipeline().get(ServerPipeline.CHUNK_DECODER)).isNotSameAs(second.pipeline().get(ServerPipeline.CHUNK_DECODER));
+        first.finishAndReleaseAll();
+        second.finishAndReleaseAll();
+    }
+
+    @Test
+    void anIdleTimeoutReportedByTheReaperClosesTheConnectionWithThatReason() {
+        ServerStats totals = new ServerStats();
+        EmbeddedChannel ch = new EmbeddedChannel(new ServerInitializer(ServerConfig.loopback(), totals));
+        ConnectionStats stats = ConnectionStats.of(ch);
+        ch.pipeline().context(ServerPipeline.IDLE_REAPER).fireUserEventTriggered(ConnectionEvent.IDLE_TIMEOUT);
+        assertThat(ch.isOpen()).isFalse();
+        assertThat(stats.closeReason()).isEqualTo(CloseReason.IDLE_TIMEOUT);
+        assertThat(totals.closed(CloseReason.IDLE_TIMEOUT)).isEqualTo(1);
+        assertThat(totals.closed(CloseReason.DONE)).isZero();
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void aConnectionThatEndsNormallyIsCountedDone() {
+        ServerStats totals = new ServerStats();
+        EmbeddedChannel ch = new EmbeddedChannel(new ServerInitializer(ServerConfig.loopback(), totals));
+        ch.writeInbound(Unpooled.copiedBuffer("bye", StandardCharsets.US_ASCII));
+        ch.pipeline().fireUserEventTriggered(ChannelInputShutdownEvent.INSTANCE);
+        ch.runPendingTasks();
+        assertThat(new String(drainOutbound(ch), StandardCharsets.US_ASCII)).isEqualTo("BYE");
+        assertThat(ch.isOpen()).isFalse();
+        assertThat(totals.closed(CloseReason.DONE)).isEqualTo(1);
+        ch.finishAndReleaseAll();
     }
 
     @Test
@@ -245,7 +289,7 @@ class ServerPipelineTest {
         ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(300, 600));
         ch.pipeline().addLast(new ServerInitializer(config, new ServerStats()));
         ch.writeInbound(Unpooled.wrappedBuffer(new byte[2000]));
-        assertThat(ConnectionStatsHandler.stats(ch).readPauses()).isZero();
+        assertThat(ConnectionStats.of(ch).readPauses()).isZero();
         assertThat(drainOutbound(ch)).hasSize(2000);
         ch.finishAndReleaseAll();
     }
@@ -255,10 +299,11 @@ class ServerPipelineTest {
         ServerConfig config = ServerConfig.loopback().withBackpressure(false).withMaxPending(4096);
         EmbeddedChannel ch = new EmbeddedChannel();
         ch.pipeline().addLast(new ServerInitializer(config, new ServerStats()));
-        ConnectionStats stats = ConnectionStatsHandler.stats(ch);
+        ConnectionStats stats = ConnectionStats.of(ch);
         ch.writeInbound(Unpooled.wrappedBuffer(new byte[10000]));
         assertThat(ch.isOpen()).isFalse();
-        assertThat(stats.closeReason()).contains("--max-pending");
+        assertThat(stats.closeReason()).isEqualTo(CloseReason.PENDING_LIMIT);
+        assertThat(stats.closeDescription()).startsWith("pending_limit: outbound buffer ").contains("passed --max-pending 4 KiB");
         ch.finishAndReleaseAll();
     }
 

@@ -1,5 +1,6 @@
 package capslock.common.cli;
 
+import capslock.common.Errors;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine.ParameterException;
@@ -20,7 +21,23 @@ public final class CommandRunner {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((ex, args) -> usageError(ex, defaults));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failure(ex, commandLine));
+        cli.setExecutionStrategy(parseResult -> {
+            CommandLine executed = parseResult.asCommandLineList().get(parseResult.asCommandLineList().size() - 1);
+            for (String variable : defaults.ignored()) {
+                executed.getErr().println(commandName(executed) + ": warning: ignoring " + variable
+                        + ": each command reads its own CAPSLOCK_<COMMAND>_<OPTION> variables");
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        listExitCodes(cli);
         return cli;
+    }
+
+    /** Every command's --help ends with the exit codes it can return, from {@link ExitCodes}. */
+    private static void listExitCodes(CommandLine cli) {
+        cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(ExitCodes.help(cli.getCommandName()));
+        cli.getSubcommands().values().forEach(CommandRunner::listExitCodes);
     }
 
     public static int run(Object command, String... args) {
@@ -45,8 +62,7 @@ public final class CommandRunner {
             err.flush();
             return capslock.exitCode();
         }
-        String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-        err.println(commandName(commandLine) + ": " + message);
+        err.println(commandName(commandLine) + ": " + Errors.describe(ex));
         err.flush();
         return ExitCodes.FAILURE;
     }

@@ -115,6 +115,14 @@ public final class Converters {
         }
     }
 
+    /** Rates like {@code 200MB/s}. */
+    public static final class Rate implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            return Converters.convert(() -> capslock.common.Rates.parse(value));
+        }
+    }
+
     /** Durations like {@code 5s}. */
     public static final class Durations implements ITypeConverter<Duration> {
         @Override

@@ -8,11 +8,15 @@ import java.util.Locale;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code --log-format text|json}: logback reads {@code CAPSLOCK_LOG_FORMAT} by itself at start-up; the
- * option, parsed later, reconfigures it with the same variable set, so both ways give the same output.
+ * {@code --log-format text|json}. logback starts with the text format ({@code logback.xml} picks its appender from the
+ * context property {@value #PROPERTY}, unset at start-up); the option, once parsed, reconfigures logback with the
+ * property set, before anything is logged.
  */
 public enum LogFormat {
     TEXT, JSON;
+
+    /** The logback context property {@code logback.xml} reads the format from. */
+    static final String PROPERTY = "capslock.log.format";
 
     public static LogFormat parse(String text) {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
@@ -28,11 +32,8 @@ public enum LogFormat {
             return;
         }
         String name = name().toLowerCase(Locale.ROOT);
-        String effective = context.getProperty("CAPSLOCK_LOG_FORMAT");
-        if (effective == null) {
-            effective = System.getenv().getOrDefault("CAPSLOCK_LOG_FORMAT", "text");
-        }
-        if (name.equalsIgnoreCase(effective.trim())) {
+        String effective = context.getProperty(PROPERTY);
+        if (name.equals(effective == null ? "text" : effective)) {
             return; // already in effect
         }
         URL config = LogFormat.class.getResource("/logback.xml");
@@ -40,7 +41,7 @@ public enum LogFormat {
             return;
         }
         context.reset();
-        context.putProperty("CAPSLOCK_LOG_FORMAT", name);
+        context.putProperty(PROPERTY, name);
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
         try {

@@ -27,6 +27,18 @@ public final class OutputFiles {
         }
     }
 
+    /** A usage error now if {@code directory} (given as {@code option}) is not a writable directory; nothing if it is null. */
+    public static void checkDirectory(String option, Path directory) {
+        if (directory == null) {
+            return;
+        }
+        String problem = !Files.isDirectory(directory) ? "no such directory"
+                : !Files.isWritable(directory) ? "permission denied" : null;
+        if (problem != null) {
+            throw new CapslockException(ExitCodes.USAGE, option + " " + directory + ": cannot write (" + problem + ")");
+        }
+    }
+
     /** Why writing failed, without the path the caller names anyway. */
     public static String reason(Exception e) {
         if (e instanceof NoSuchFileException) {

@@ -16,7 +16,7 @@ public final class HealthCheck {
     }
 
     public static void main(String[] args) {
-        String port = System.getenv().getOrDefault("CAPSLOCK_ADMIN_PORT", "8080");
+        String port = System.getenv().getOrDefault("CAPSLOCK_SERVER_ADMIN_PORT", "8080");
         String path = args.length > 0 ? args[0] : "/health/ready";
         try {
             HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build().send(

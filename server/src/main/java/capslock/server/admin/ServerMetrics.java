@@ -1,6 +1,7 @@
 package capslock.server.admin;
 
 import capslock.server.CapslockServer;
+import capslock.server.CloseReason;
 import capslock.server.ServerStats;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -28,8 +29,12 @@ public final class ServerMetrics implements AutoCloseable {
                 .description("Connections accepted and admitted").register(registry);
         FunctionCounter.builder("capslock.connections.refused", server.connectionLimit(), l -> l.refused())
                 .description("Connections closed at once past --max-connections").register(registry);
-        FunctionCounter.builder("capslock.connections.reaped", stats, ServerStats::reaped)
+        FunctionCounter.builder("capslock.connections.reaped", stats, s -> s.closed(CloseReason.IDLE_TIMEOUT))
                 .description("Connections closed by --idle-timeout").register(registry);
+        for (CloseReason reason : CloseReason.values()) {
+            FunctionCounter.builder("capslock.connections.closed", stats, s -> s.closed(reason)).tag("reason", reason.label())
+                    .description("Connections closed, by reason").register(registry);
+        }
         FunctionCounter.builder("capslock.received", stats, ServerStats::bytesIn).baseUnit("bytes")
                 .description("Bytes read from clients").register(registry);
         FunctionCounter.builder("capslock.sent", stats, ServerStats::bytesOut).baseUnit("bytes")

@@ -113,6 +113,8 @@ class AdminServerTest {
             Eventually.await("the connection is open", Duration.ofSeconds(10), () -> server.stats().openCount() == 1);
             assertThat(server.drain(Duration.ofMillis(300))).isEqualTo(new CapslockServer.Drain(1, 0, 1));
             assertThat(socket.getInputStream().readAllBytes()).asString(StandardCharsets.US_ASCII).isEqualTo("NEVER HALF-CLOSED");
+            Eventually.await("the close is counted", Duration.ofSeconds(10),
+                    () -> server.stats().closed(capslock.server.CloseReason.DRAIN_TIMEOUT) == 1);
         }
     }
 }

@@ -1,0 +1,63 @@
+package capslock.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import capslock.client.SendConfig;
+import capslock.server.CapslockServer;
+import capslock.server.ServerConfig;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Interrupting a row (Ctrl-C): it ends at once with what it measured, every byte of it verified. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class BenchRunnerTest {
+    private static final Duration LONG = Duration.ofMinutes(10);
+
+    /** Turns true at the first progress line that counts bytes (its fourth argument): an interrupt mid-row. */
+    private static PrintStream interruptingAtFirstLine(AtomicBoolean interrupted) {
+        return new PrintStream(OutputStream.nullOutputStream()) {
+            @Override
+            public PrintStream printf(java.util.Locale l, String format, Object... args) {
+                if (args.length > 3 && args[3] instanceof Long bytes && bytes > 0) {
+                    interrupted.set(true);
+                }
+                return this;
+            }
+        };
+    }
+
+    /** One row against an in-process server, interrupted at its first progress line that counts bytes. */
+    private static Optional<BenchRow> runInterrupted(int connections, long bytes, Duration duration, Duration warmup)
+            throws InterruptedException {
+        AtomicBoolean interrupted = new AtomicBoolean();
+        try (CapslockServer server = CapslockServer.start(ServerConfig.loopback())) {
+            BenchRunner runner = new BenchRunner(interruptingAtFirstLine(interrupted), interrupted::get);
+            Optional<BenchRow> row = runner.run(new BenchRunner.Plan(SendConfig.loopback(server.port()).withWriteSize(64 * 1024),
+                    connections, bytes, duration, warmup, Duration.ofMillis(100), true, true, 0));
+            assertThat(runner.exitCode()).isZero();
+            return row;
+        }
+    }
+
+    @Test
+    void anInterruptedRowEndsThereAndReportsWhatItMeasured() throws Exception {
+        Optional<BenchRow> row = runInterrupted(2, 0, LONG, Duration.ZERO);
+
+        assertThat(row).isPresent();
+        assertThat(row.get().outcome()).isEqualTo(capslock.client.Outcome.COMPLETED);
+        assertThat(row.get().verified()).isTrue();
+        assertThat(row.get().bytes()).isPositive();
+        assertThat(row.get().seconds()).isLessThan(LONG.toSeconds());
+    }
+
+    @Test
+    void aRowInterruptedDuringItsWarmupIsNotReported() throws Exception {
+        assertThat(runInterrupted(1, 1L << 40, null, LONG)).isEmpty();
+    }
+}
