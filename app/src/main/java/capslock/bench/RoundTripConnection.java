@@ -43,9 +43,15 @@ final class RoundTripConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
-        watchdog = ctx.executor().scheduleAtFixedRate(this::checkStall, 100, 100, TimeUnit.MILLISECONDS);
-        send();
         ctx.fireChannelActive();
+    }
+
+    /** Starts the loop: the first message goes out; from any thread, once the connection is active. */
+    void begin() {
+        ctx.executor().execute(() -> {
+            watchdog = ctx.executor().scheduleAtFixedRate(this::checkStall, 100, 100, TimeUnit.MILLISECONDS);
+            send();
+        });
     }
 
     private void send() {

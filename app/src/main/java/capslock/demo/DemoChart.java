@@ -28,8 +28,14 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 final class DemoChart {
     private static final double MIB = 1024 * 1024;
+    private static final int WIDTH = 800;
+    private static final int HEIGHT = 420;
     private static final Color UNWRITABLE = new Color(214, 39, 40, 50);
     private static final Color PAUSED = new Color(31, 119, 180, 45);
+    private static final Color WRITTEN = new Color(31, 70, 160);
+    private static final Color RECEIVED = new Color(44, 160, 44);
+    private static final Color CLIENT_QUEUE = new Color(255, 127, 14);
+    private static final Color SERVER_QUEUE = new Color(148, 103, 189);
 
     private DemoChart() {
     }
@@ -40,7 +46,7 @@ final class DemoChart {
         for (int i = 0; i < results.size(); i++) {
             panels.add(panel(i + 1, results.get(i)));
         }
-        panels.add(throughput(results));
+        panels.add(received(results));
         panels.add(latency(results));
         panels.add(peaks(results));
         int columns = panels.size() % 2 == 0 ? 2 : 1; // XChart's grid must be exactly full
@@ -51,6 +57,7 @@ final class DemoChart {
         }
     }
 
+    /** A run's panel: its few, short legend entries in a row under the plot. */
     private static void style(Styler styler) {
         styler.setLegendPosition(Styler.LegendPosition.OutsideS);
         styler.setLegendLayout(Styler.LegendLayout.Horizontal);
@@ -58,8 +65,16 @@ final class DemoChart {
         styler.setLegendFont(styler.getLegendFont().deriveFont(10f));
     }
 
+    /** A panel with every run: one legend entry per run, in a column beside the plot. */
+    private static void styleAllRuns(Styler styler) {
+        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+        styler.setLegendLayout(Styler.LegendLayout.Vertical);
+        styler.setChartTitleFont(styler.getChartTitleFont().deriveFont(13f));
+        styler.setLegendFont(styler.getLegendFont().deriveFont(10f));
+    }
+
     private static XYChart panel(int number, RunResult result) {
-        XYChart chart = new XYChartBuilder().width(640).height(400)
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(number + ". " + result.label() + ": " + result.summary().outcome().label())
                 .xAxisTitle("seconds").yAxisTitle("MiB on the wire").build();
         style(chart.getStyler());
@@ -104,18 +119,18 @@ final class DemoChart {
             unwritable[i] = top * share(s.unwritableSeconds(), interval, !s.writable());
             paused[i] = server == null ? 0 : top * share(server.pausedSeconds(), interval, server.paused());
         }
-        band(chart.addSeries("client channel unwritable (share of each 50 ms)", t, unwritable), UNWRITABLE);
+        band(chart.addSeries("client unwritable", t, unwritable), UNWRITABLE);
         if (serverSeen) {
             band(chart.addSeries("server paused reading", t, paused), PAUSED);
         }
-        line(chart.addSeries("written to socket", t, written));
-        line(chart.addSeries("received", t, received));
-        XYSeries client = chart.addSeries("queued in client (" + unitName + ", right)", t, clientQueue);
-        line(client);
+        line(chart.addSeries("written", t, written), WRITTEN);
+        line(chart.addSeries("received", t, received), RECEIVED);
+        XYSeries client = chart.addSeries("client queue (right)", t, clientQueue);
+        line(client, CLIENT_QUEUE);
         client.setYAxisGroup(1);
         if (serverSeen) {
-            XYSeries server = chart.addSeries("queued in server (" + unitName + ", right)", t, serverQueue);
-            line(server);
+            XYSeries server = chart.addSeries("server queue (right)", t, serverQueue);
+            line(server, SERVER_QUEUE);
             server.setYAxisGroup(1);
         }
         chart.setYAxisGroupTitle(1, unitName + " queued");
@@ -130,27 +145,17 @@ final class DemoChart {
         return Math.min(1, seconds > 0 ? seconds / interval : atSample ? 1 : 0);
     }
 
-    /** Every run's received MB/s per interval: a freeze is a line at zero. */
-    private static XYChart throughput(List<RunResult> results) {
-        XYChart chart = new XYChartBuilder().width(640).height(400)
-                .title("replies received, MB/s per 50 ms").xAxisTitle("seconds").yAxisTitle("MB/s").build();
-        style(chart.getStyler());
+    /** Every run's bytes received over time: a freeze is a flat line, a completed run ends at the payload. */
+    private static XYChart received(List<RunResult> results) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("replies received").xAxisTitle("seconds").yAxisTitle("MiB").build();
+        styleAllRuns(chart.getStyler());
         for (int i = 0; i < results.size(); i++) {
             List<Point> points = results.get(i).points();
-            List<Double> t = new ArrayList<>();
-            List<Double> rate = new ArrayList<>();
-            Snapshot previous = Snapshot.start();
-            for (Point p : points) {
-                Snapshot s = p.client();
-                double dt = s.seconds() - previous.seconds();
-                if (dt > 0) {
-                    t.add(s.seconds());
-                    rate.add((s.received() - previous.received()) / dt / 1e6);
-                }
-                previous = s;
-            }
-            if (!t.isEmpty()) {
-                line(chart.addSeries((i + 1) + ". " + results.get(i).label(), t, rate));
+            if (!points.isEmpty()) {
+                line(chart.addSeries((i + 1) + ". " + results.get(i).label(),
+                        points.stream().map(p -> p.client().seconds()).toList(),
+                        points.stream().map(p -> p.client().received() / MIB).toList()));
             }
         }
         if (chart.getSeriesMap().isEmpty()) {
@@ -161,9 +166,9 @@ final class DemoChart {
 
     /** Every run's longest wait per interval: the slowest answered byte, or the oldest unanswered one if it waited longer. */
     private static XYChart latency(List<RunResult> results) {
-        XYChart chart = new XYChartBuilder().width(640).height(400)
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("byte latency: the longest wait per 50 ms (log scale)").xAxisTitle("seconds").yAxisTitle("ms").build();
-        style(chart.getStyler());
+        styleAllRuns(chart.getStyler());
         chart.getStyler().setYAxisLogarithmic(true);
         for (int i = 0; i < results.size(); i++) {
             List<Double> t = new ArrayList<>();
@@ -188,7 +193,7 @@ final class DemoChart {
 
     /** The last panel: what each run cost in memory, client and server side, on a log scale. */
     private static CategoryChart peaks(List<RunResult> results) {
-        CategoryChart chart = new CategoryChartBuilder().width(640).height(400)
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("peak bytes queued (log scale)").xAxisTitle("run").yAxisTitle("bytes").build();
         style(chart.getStyler());
         chart.getStyler().setYAxisLogarithmic(true);
@@ -213,10 +218,15 @@ final class DemoChart {
         series.setMarker(SeriesMarkers.NONE);
     }
 
+    private static void line(XYSeries series, Color color) {
+        line(series);
+        series.setLineColor(color);
+    }
+
     private static void band(XYSeries series, Color color) {
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
         series.setMarker(SeriesMarkers.NONE);
         series.setFillColor(color);
-        series.setLineColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 0));
+        series.setLineColor(color); // the legend's swatch is drawn in the line's colour
     }
 }
