@@ -13,12 +13,16 @@
 #     the server on Java 17 and on Java 25 (JDK25 names its home; default: the Temurin 25 under /usr/lib/jvm), as
 #     ./capslock runs it and as `java -jar server/target/capslock-server.jar` runs it with no flags, against the
 #     C reference, in interleaved rounds under the plain client; then the JMH kernels on both JDKs.
-# Results, raw and summarised (summary.md), go to RESULTS_DIR (default bench/results, or bench/results-jdks).
+#   bench/run.sh latency [RESULTS_DIR] (about 20 minutes)
+#     byte latency against the C reference, in interleaved rounds: bench --rtt at 1, 16 and 256 connections, and
+#     bench --rate at 25, 50 and 90 % of the C server's throughput at 1 and 16 connections (measured first, in
+#     the same run); then slow readers against capslock with and without backpressure.
+# Results, raw and summarised (summary.md), go to RESULTS_DIR (default bench/results, or bench/results-MODE).
 #   DURATION (10, iperf3 and the embedded rows), ROUNDS (5) and ROUND_DURATION (6) set the seconds of each part.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mode=all
-case "${1:-}" in all | jdks) mode=$1; shift ;; esac
+case "${1:-}" in all | jdks | latency) mode=$1; shift ;; esac
 default_dir=bench/results
 [[ "$mode" == all ]] || default_dir="bench/results-$mode"
 out="$(realpath -m "${1:-$default_dir}")"
@@ -111,6 +115,51 @@ if [[ "$mode" == jdks ]]; then
     "$jdk25/bin/java" -jar jmh/target/benchmarks.jar ${JMH_OPTS:-} -jvm "$jdk25/bin/java" -rf json -rff "$out/jmh-25.json" \
         UpperCaseBenchmark | tail -12
     python3 bench/summarize_jdks.py "$out" "$jdk17" "$jdk25"
+    exit 0
+fi
+
+if [[ "$mode" == latency ]]; then
+    bench() { java -jar "$jar" bench --host 127.0.0.1 "$@"; }
+    echo "== byte latency: capslock's server against the C reference, ${rounds} interleaved rounds"
+    start_server c 9500 "$out/upper_echo" 9500
+    start_server capslock 9400 ./capslock server --port 9400 --admin-port 0
+    warm c capslock
+    # The loads: 25, 50 and 90 % of what the C server sustains here, now, under bench's own client.
+    bench --port 9500 --connections 1,16 --duration 5s --warmup 2s --csv "$out/c-max.csv" >"$out/c-max.log" 2>&1
+    read -r max1 max16 < <(python3 -c "import csv; r={int(x['connections']): float(x['mb_per_s']) for x in csv.DictReader(open('$out/c-max.csv'))}; print(r[1], r[16])")
+    echo "C server maximum: $max1 MB/s at 1 connection, $max16 MB/s at 16"
+    for round in $(seq "$rounds"); do
+        order=(c capslock)
+        (( round % 2 == 0 )) && order=(capslock c)
+        for name in "${order[@]}"; do
+            port=${server_port[$name]}
+            bench --port "$port" --rtt --connections 1,16,256 --duration 5s --warmup 1s \
+                --json "$out/rtt-$name-r$round.json" >"$out/rtt-$name-r$round.log" 2>&1 || echo "rtt $name round $round: exit $?"
+            for load in 25 50 90; do
+                for n in 1 16; do
+                    max=$max1; (( n == 16 )) && max=$max16
+                    rate=$(python3 -c "print(round($max * $load / 100, 1))")
+                    bench --port "$port" --rate "${rate}MB/s" --connections "$n" --duration 5s --warmup 1s \
+                        --json "$out/rate-$name-$load-$n-r$round.json" >"$out/rate-$name-$load-$n-r$round.log" 2>&1 \
+                        || echo "rate $name $load% $n conn round $round: exit $?"
+                done
+            done
+            echo "round $round, $name: done"
+        done
+    done
+    kill "${server_pid[@]}"
+    wait "${server_pid[@]}" 2>/dev/null || true
+    echo "== slow readers: writers at 20 MB/s in all, replies read at 10 MB/s, with and without server backpressure"
+    start_server bp-on 9410 ./capslock server --port 9410 --admin-port 0
+    start_server bp-off 9411 ./capslock server --port 9411 --admin-port 0 --backpressure=false --max-pending 2GiB
+    for name in bp-on bp-off; do
+        bench --port "${server_port[$name]}" --connections 1,16 --rate 20MB/s --read-rate 10MB/s --duration 10s \
+            --warmup 0s --json "$out/slow-$name.json" >"$out/slow-$name.log" 2>&1 || echo "slow readers $name: exit $?"
+    done
+    kill "${server_pid[@]}"
+    wait "${server_pid[@]}" 2>/dev/null || true
+    grep -h "closed after" "$out"/server-bp-*.log | tail -4 || true
+    python3 bench/summarize_latency.py "$out" "$max1" "$max16"
     exit 0
 fi
 

@@ -3,11 +3,15 @@ package capslock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import capslock.common.WaterMark;
 
-/** The one JSON mapper every command writes with: enums as their {@code toString()} ({@code memory_guard}), NaN as null. */
+/** The one JSON mapper every command writes with: enums as their {@code toString()} ({@code memory_guard}), water marks as {@code 32 KiB:64 KiB}. */
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING);
+            .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
+            .registerModule(new SimpleModule().addSerializer(WaterMark.class, ToStringSerializer.instance));
 
     private Json() {
     }

@@ -72,6 +72,10 @@ public final class BenchCommand implements Callable<Integer> {
                     + "latency counts from when each write was due, so a stall is charged to every byte it delayed.")
     Long rate;
 
+    @Option(names = "--read-rate", paramLabel = "RATE", converter = Converters.Rate.class,
+            description = "Read the replies at most this fast in all (spread evenly over a row's connections): slow readers.")
+    Long readRate;
+
     @Option(names = "--rtt", description = "Closed-loop round trips of the book's 16-byte message (TCP_NODELAY): "
             + "round trips per second and their percentiles.")
     boolean rtt;
@@ -157,6 +161,7 @@ public final class BenchCommand implements Callable<Integer> {
                     WriterKind.WATERMARK, ReaderKind.CONCURRENT, writeSize, Duration.ofSeconds(5), 64L << 20,
                     TextCharset.ASCII, 0, 0));
             out.println("capslock bench: " + where + ", " + header());
+
             boolean first = true;
             for (int n : connections) {
                 if (signal.received()) {
@@ -167,7 +172,8 @@ public final class BenchCommand implements Callable<Integer> {
                 first = false;
                 Optional<BenchRow> row = rtt ? roundTrips.run(client, n, duration, rowWarmup, interval)
                         : runner.run(new BenchRunner.Plan(client, n, bytes == null ? 0 : bytes, bytes == null ? duration : null,
-                                rowWarmup, interval, embedded, !noVerify, rate == null ? 0 : rate));
+                                rowWarmup, interval, embedded, !noVerify, rate == null ? 0 : rate,
+                                readRate == null ? 0 : readRate));
                 row.ifPresentOrElse(rows::add, () -> notRun.add(n));
             }
         }
@@ -186,7 +192,8 @@ public final class BenchCommand implements Callable<Integer> {
     private String header() {
         String what = rtt ? "closed-loop round trips of 16 bytes for " + Durations.format(duration)
                 : (bytes != null ? Sizes.format(bytes) + " per connection" : Durations.format(duration))
-                + (rate != null ? " at " + Rates.format(rate) + " in all, on a schedule" : "");
+                + (rate != null ? " at " + Rates.format(rate) + " in all, on a schedule" : "")
+                + (readRate != null ? ", replies read at most " + Rates.format(readRate) + " in all" : "");
         return what + " after a " + Durations.format(warmup) + " warm-up"
                 + (warmup.isZero() ? "" : " (" + Durations.format(warmup.plus(JIT_WARMUP)) + " before the first row, while the JIT compiles)")
                 + (rtt ? "" : ", " + writeSize + "-byte writes, water marks " + waterMark)
@@ -202,7 +209,7 @@ public final class BenchCommand implements Callable<Integer> {
             if (interval.isZero() || interval.isNegative() || duration.isZero() || duration.isNegative()) {
                 throw new IllegalArgumentException("--interval and --duration must be positive");
             }
-            if (rtt && (rate != null || bytes != null)) {
+            if (rtt && (rate != null || bytes != null || readRate != null)) {
                 throw new IllegalArgumentException("--rtt measures round trips for --duration: it takes neither --rate nor --bytes");
             }
             if (merge != null && (rtt || rate != null || bytes != null || target.external())) {

@@ -24,7 +24,7 @@ import org.HdrHistogram.Histogram;
 final class BenchRunner {
     /** What a row measures; {@code duration} null means "send {@code bytes} per connection". */
     record Plan(SendConfig client, int connections, long bytes, Duration duration, Duration warmup, Duration interval,
-                boolean serverEmbedded, boolean verify, long rate) {
+                boolean serverEmbedded, boolean verify, long rate, long readRate) {
     }
 
     private final PrintStream out;
@@ -46,6 +46,9 @@ final class BenchRunner {
         List<SendClient> clients = new ArrayList<>();
         // A --rate is the row's total, spread evenly over its connections.
         SendConfig config = plan.rate() > 0 ? plan.client().withSendRate(Math.max(1, plan.rate() / plan.connections())) : plan.client();
+        if (plan.readRate() > 0) {
+            config = config.withReadRate(Math.max(1, plan.readRate() / plan.connections()));
+        }
         for (int i = 0; i < plan.connections(); i++) {
             BenchPayload payload = new BenchPayload(interrupted);
             if (!timed && plan.warmup().isZero()) {

@@ -46,9 +46,12 @@ final class RoundTripConnection extends ChannelInboundHandlerAdapter {
         ctx.fireChannelActive();
     }
 
-    /** Starts the loop: the first message goes out; from any thread, once the connection is active. */
-    void begin() {
-        ctx.executor().execute(() -> {
+    /**
+     * Starts the loop on {@code channel}'s event loop: the first message goes out. From any thread, once the connect
+     * has succeeded: the task runs after the loop has fired channelActive, which followed the connect.
+     */
+    void begin(io.netty.channel.Channel channel) {
+        channel.eventLoop().execute(() -> {
             watchdog = ctx.executor().scheduleAtFixedRate(this::checkStall, 100, 100, TimeUnit.MILLISECONDS);
             send();
         });

@@ -47,6 +47,7 @@ final class RoundTripRunner {
         TransportFactory transport = client.transport().resolve();
         EventLoopGroup group = transport.newGroup(Math.min(connections, Runtime.getRuntime().availableProcessors()), "capslock-rtt");
         List<RoundTripConnection> handlers = new ArrayList<>();
+        List<io.netty.channel.Channel> channels = new ArrayList<>();
         try {
             Bootstrap bootstrap = client.transport().applyTo(new Bootstrap().group(group).channel(transport.socketChannel())
                     .option(ChannelOption.TCP_NODELAY, true)
@@ -60,10 +61,13 @@ final class RoundTripRunner {
                             + ": " + Errors.describe(connected.cause()));
                 }
                 handlers.add(handler);
+                channels.add(connected.channel());
             }
             // Every connection is open before the first message goes out, so that all of them loop for the whole row.
             long start = System.nanoTime();
-            handlers.forEach(RoundTripConnection::begin);
+            for (int i = 0; i < connections; i++) {
+                handlers.get(i).begin(channels.get(i));
+            }
             long[] before = new long[connections];
             if (!warmup.isZero()) {
                 progress(handlers, start, start + warmup.toNanos(), interval, true);

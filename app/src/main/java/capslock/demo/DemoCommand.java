@@ -10,6 +10,7 @@ import capslock.common.cli.CapslockException;
 import capslock.common.cli.Converters;
 import capslock.common.cli.ExitCodes;
 import capslock.common.cli.OutputFiles;
+import capslock.common.cli.ShutdownSignal;
 import capslock.common.cli.SocketOptions;
 import capslock.common.cli.Validated;
 import capslock.server.ServerCommand;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
                 "1 the book's client, 2 naive writer reading concurrently, 3 water marks reading after sending,",
                 "4 water marks reading concurrently (the fix), 5 the book's client against a server with backpressure off.",
                 "Starts the servers in-process on free loopback ports unless --host/--port name a running one",
-                "(scenario 5 always uses an in-process server).",
+                "(scenario 5 always uses an in-process server). --web serves the same live, in a browser.",
                 "Every option can also be set as CAPSLOCK_DEMO_<OPTION>."})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -81,6 +82,18 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the table as JSON.")
     boolean json;
 
+    @Option(names = "--web", description = "Serve a page instead, on --web-host:--web-port, that starts the scenarios "
+            + "(or runs of your own) and charts them live; Ctrl-C stops it.")
+    boolean web;
+
+    @Option(names = "--web-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "The page's address: loopback, since the page can start load.")
+    String webHost;
+
+    @Option(names = "--web-port", paramLabel = "PORT", defaultValue = "8081", converter = Converters.Port.class,
+            description = "The page's port (0: any free one).")
+    int webPort;
+
     @Spec
     CommandSpec spec;
 
@@ -92,6 +105,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         DemoSettings settings = settings();
+        if (web) {
+            return serveTheWebView(settings);
+        }
         OutputFiles.checkWritable("--chart", chart);
         // The in-process servers' per-connection log lines would interleave with the demo's own output.
         ((Logger) LoggerFactory.getLogger("capslock.server")).setLevel(Level.WARN);
@@ -121,6 +137,18 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("chart: " + chart);
         }
         return exitCode(results);
+    }
+
+    private int serveTheWebView(DemoSettings settings) throws InterruptedException {
+        ((Logger) LoggerFactory.getLogger("capslock.server")).setLevel(Level.WARN);
+        ShutdownSignal signal = ShutdownSignal.install();
+        try (DemoWeb view = new DemoWeb(settings, webHost, webPort)) {
+            String host = webHost.contains(":") ? "[" + webHost + "]" : webHost;
+            System.out.println("capslock demo: open http://" + host + ":" + view.port() + "/ in a browser (Ctrl-C stops)");
+            signal.await();
+        }
+        System.out.println("capslock demo: stopped (" + signal.name() + ")");
+        return ExitCodes.OK;
     }
 
     /**

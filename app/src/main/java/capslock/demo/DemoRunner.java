@@ -22,7 +22,7 @@ final class DemoRunner {
 
     List<RunResult> run() throws InterruptedException {
         List<RunResult> results = new ArrayList<>();
-        try (DemoServers servers = new DemoServers(settings)) {
+        try (DemoServers servers = new DemoServers(settings, settings.bytes())) {
             for (Scenario scenario : Scenario.values()) {
                 results.add(run(servers, scenario));
             }

@@ -18,12 +18,13 @@ final class DemoServers implements AutoCloseable {
     private final Target backpressureOn;
     private final Target backpressureOff;
 
-    DemoServers(DemoSettings settings) {
+    /** {@code largestPayload}: the most any run will send, which the server without backpressure must be able to hold. */
+    DemoServers(DemoSettings settings, long largestPayload) {
         CapslockServer on = null;
         CapslockServer off = null;
         try {
-            on = settings.external() ? null : CapslockServer.start(serverConfig(settings, true));
-            off = CapslockServer.start(serverConfig(settings, false));
+            on = settings.external() ? null : CapslockServer.start(serverConfig(settings, true, largestPayload));
+            off = CapslockServer.start(serverConfig(settings, false, largestPayload));
         } catch (RuntimeException e) {
             if (on != null) {
                 on.close();
@@ -38,9 +39,9 @@ final class DemoServers implements AutoCloseable {
     }
 
     /** The in-process server for runs with ({@code backpressure}) or without it; the running one's settings as given. */
-    static ServerConfig serverConfig(DemoSettings settings, boolean backpressure) {
+    static ServerConfig serverConfig(DemoSettings settings, boolean backpressure, long largestPayload) {
         long maxPending = backpressure ? ServerConfig.DEFAULT_MAX_PENDING
-                : Math.max(ServerConfig.DEFAULT_MAX_PENDING, 2 * settings.bytes());
+                : Math.max(ServerConfig.DEFAULT_MAX_PENDING, 2 * largestPayload);
         return ServerConfig.loopback().withBackpressure(backpressure).withMaxPending(maxPending)
                 .withTransport(settings.transport());
     }

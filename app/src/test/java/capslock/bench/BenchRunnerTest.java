@@ -39,7 +39,7 @@ class BenchRunnerTest {
         try (CapslockServer server = CapslockServer.start(ServerConfig.loopback())) {
             BenchRunner runner = new BenchRunner(interruptingAtFirstLine(interrupted), interrupted::get);
             Optional<BenchRow> row = runner.run(new BenchRunner.Plan(SendConfig.loopback(server.port()).withWriteSize(64 * 1024),
-                    connections, bytes, duration, warmup, Duration.ofMillis(100), true, true, 0));
+                    connections, bytes, duration, warmup, Duration.ofMillis(100), true, true, 0, 0));
             assertThat(runner.exitCode()).isZero();
             return row;
         }

@@ -40,8 +40,8 @@ class DemoTest {
     void theInProcessServersUseTheDemosWaterMarks() {
         WaterMark small = WaterMark.parse("8KiB:16KiB");
         DemoSettings settings = settings(small, 0, 0);
-        assertThat(DemoServers.serverConfig(settings, true).waterMark()).isEqualTo(small);
-        assertThat(DemoServers.serverConfig(settings, false).waterMark()).isEqualTo(small);
+        assertThat(DemoServers.serverConfig(settings, true, settings.bytes()).waterMark()).isEqualTo(small);
+        assertThat(DemoServers.serverConfig(settings, false, settings.bytes()).waterMark()).isEqualTo(small);
     }
 
     @Test

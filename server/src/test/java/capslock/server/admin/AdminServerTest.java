@@ -59,6 +59,102 @@ class AdminServerTest {
         assertThat(post.headers().firstValue("allow")).hasValue("GET, HEAD");
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private com.fasterxml.jackson.databind.JsonNode connections(String query) throws Exception {
+        HttpResponse<String> response = request("GET", "/connections" + query);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValue("application/json; charset=utf-8");
+        return JSON.readTree(response.body());
+    }
+
+    /** A connection appears with its queue and writability while open, and is gone once closed. */
+    @Test
+    void connectionsListTheOpenOnesWithTheirQueueAndWritability() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode none = connections("");
+        assertThat(none.get("open").asInt()).isZero();
+        assertThat(none.get("connections")).isEmpty();
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write("capitalize this!".getBytes(StandardCharsets.US_ASCII));
+            assertThat(socket.getInputStream().readNBytes(16)).hasSize(16);
+            String peer = "127.0.0.1:" + socket.getLocalPort();
+            com.fasterxml.jackson.databind.JsonNode one = connections("");
+            assertThat(one.get("open").asInt()).isEqualTo(1);
+            assertThat(one.get("shown").asInt()).isEqualTo(1);
+            com.fasterxml.jackson.databind.JsonNode c = one.get("connections").get(0);
+            assertThat(c.get("peer").asText()).isEqualTo(peer);
+            assertThat(c.get("bytesIn").asLong()).isEqualTo(16);
+            assertThat(c.get("bytesOut").asLong()).isEqualTo(16);
+            assertThat(c.get("queued").asLong()).isZero();
+            assertThat(c.get("writable").asBoolean()).isTrue();
+            assertThat(c.get("readingPaused").asBoolean()).isFalse();
+            assertThat(c.get("pauses").asLong()).isZero();
+            assertThat(c.has("ageSeconds")).isTrue();
+            assertThat(c.has("pausedMs")).isTrue();
+            assertThat(connections("?peer=" + peer).get("connections")).hasSize(1);
+            assertThat(connections("?peer=127.0.0.1:1").get("connections")).isEmpty();
+        }
+        Eventually.await("the connection is gone", Duration.ofSeconds(10), () -> server.stats().openCount() == 0);
+        assertThat(connections("").get("connections")).isEmpty();
+    }
+
+    /** Bounded: the N busiest (by bytes queued), with the count of all; a limit outside 1-1000 is refused. */
+    @Test
+    void connectionsAreBoundedToTheBusiestWithTheTotalCount() throws Exception {
+        java.util.List<Socket> sockets = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                sockets.add(connect());
+            }
+            Eventually.await("five open", Duration.ofSeconds(10), () -> server.stats().openCount() == 5);
+            com.fasterxml.jackson.databind.JsonNode two = connections("?limit=2");
+            assertThat(two.get("open").asInt()).isEqualTo(5);
+            assertThat(two.get("shown").asInt()).isEqualTo(2);
+            assertThat(two.get("limit").asInt()).isEqualTo(2);
+            assertThat(two.get("connections")).hasSize(2);
+            assertThat(connections("").get("connections")).hasSize(5);
+            for (String bad : new String[] {"0", "1001", "many"}) {
+                HttpResponse<String> refused = request("GET", "/connections?limit=" + bad);
+                assertThat(refused.statusCode()).isEqualTo(400);
+                assertThat(refused.body()).isEqualTo("limit must be a number from 1 to 1000\n");
+            }
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void theLivePageAndItsAssetsAreServedFromTheJarAndTheStreamPushesTheReport() throws Exception {
+        HttpResponse<String> page = request("GET", "/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
+        assertThat(page.body()).contains("<script src=\"/assets/uPlot.iife.min.js\"></script>")
+                .contains("/connections/stream");
+        assertThat(request("GET", "/assets/uPlot.iife.min.js").body()).contains("uPlot");
+        assertThat(request("GET", "/assets/admin.js").body()).contains("EventSource");
+        assertThat(request("GET", "/assets/uPlot.min.css").statusCode()).isEqualTo(200);
+        assertThat(request("GET", "/assets/missing.js").statusCode()).isEqualTo(404);
+        assertThat(request("POST", "/connections").statusCode()).as("nothing here changes state").isEqualTo(405);
+
+        HttpRequest stream = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin.port() + "/connections/stream"))
+                .timeout(Duration.ofSeconds(10)).build();
+        HttpResponse<java.util.stream.Stream<String>> events = http.send(stream, HttpResponse.BodyHandlers.ofLines());
+        assertThat(events.headers().firstValue("content-type")).hasValue("text/event-stream; charset=utf-8");
+        java.util.Iterator<String> lines = events.body().iterator();
+        int datas = 0;
+        while (datas < 2 && lines.hasNext()) {
+            String line = lines.next();
+            if (line.startsWith("data: ")) {
+                assertThat(JSON.readTree(line.substring(6)).get("open").asInt()).isZero();
+                datas++;
+            }
+        }
+        assertThat(datas).as("the first report at once, then one pushed").isEqualTo(2);
+        events.body().close();
+    }
+
     @Test
     void metricsCountTrafficInPrometheusFormat() throws Exception {
         try (Socket socket = connect()) {
@@ -81,6 +177,8 @@ class AdminServerTest {
                 .contains("capslock_queued_bytes")
                 .contains("capslock_connections_refused_total 0.0")
                 .contains("capslock_connections_reaped_total 0.0")
+                .contains("capslock_connections_closed_total{reason=\"done\"} 1.0")
+                .contains("capslock_connections_closed_total{reason=\"idle_timeout\"} 0.0")
                 .contains("capslock_ready 1.0")
                 .contains("jvm_memory_used_bytes")
                 .contains("netty_allocator_memory_used");
