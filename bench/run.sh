@@ -17,12 +17,15 @@
 #     byte latency against the C reference, in interleaved rounds: bench --rtt at 1, 16 and 256 connections, and
 #     bench --rate at 25, 50 and 90 % of the C server's throughput at 1 and 16 connections (measured first, in
 #     the same run); then slow readers against capslock with and without backpressure.
+#   bench/run.sh web [RESULTS_DIR] (about 10 minutes)
+#     what watching costs: the same transfers through demo --web with no tab open, with an event-stream subscriber,
+#     and with a headless Chromium tab charting them, interleaved; each transfer's MB/s from the web view's results.
 # Results, raw and summarised (summary.md), go to RESULTS_DIR (default bench/results, or bench/results-MODE).
 #   DURATION (10, iperf3 and the embedded rows), ROUNDS (5) and ROUND_DURATION (6) set the seconds of each part.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mode=all
-case "${1:-}" in all | jdks | latency) mode=$1; shift ;; esac
+case "${1:-}" in all | jdks | latency | web) mode=$1; shift ;; esac
 default_dir=bench/results
 [[ "$mode" == all ]] || default_dir="bench/results-$mode"
 out="$(realpath -m "${1:-$default_dir}")"
@@ -118,6 +121,55 @@ if [[ "$mode" == jdks ]]; then
     exit 0
 fi
 
+if [[ "$mode" == web ]]; then
+    need chromium chromium
+    echo "== what the web view costs a transfer, ${rounds} interleaved rounds"
+    java -jar "$jar" demo --web --web-port 8281 >"$out/web.log" 2>&1 &
+    pids+=($!)
+    wait_port 8281
+    run() { # label json: one run through the web view, its result appended to runs.jsonl with the label
+        curl -sf -XPOST -d "$2" localhost:8281/api/runs >/dev/null
+        for _ in $(seq 600); do
+            sleep 0.2
+            curl -sf localhost:8281/api/state | python3 -c "import json,sys; sys.exit(0 if 'run' not in json.load(sys.stdin) else 1)" && break
+        done
+        curl -sf localhost:8281/api/runs.json | python3 -c "import json,sys; r=json.load(sys.stdin)[-1]; print(json.dumps({'label': '$1', 'run': '$3', 'mbps': r['summary']['megabytesPerSecond'], 'outcome': r['summary']['outcome']}))" >>"$out/runs.jsonl"
+    }
+    small='{"writer":"watermark","reader":"concurrent","bytes":"128MiB","writeSize":"16"}'
+    large='{"writer":"watermark","reader":"concurrent","bytes":"256MiB","writeSize":"64KiB"}'
+    for name in small large; do run warm "${!name}" "$name"; done
+    for round in $(seq "$rounds"); do
+        for watcher in none stream tab; do
+            watcher_pid=""
+            case "$watcher" in
+                stream) curl -sN localhost:8281/api/events >/dev/null & watcher_pid=$! ;;
+                tab) chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+                        --no-first-run --user-data-dir="$out/chromium" --remote-debugging-port=0 http://127.0.0.1:8281/ \
+                        >/dev/null 2>&1 & watcher_pid=$!
+                     sleep 3 ;;
+            esac
+            for name in small large; do run "$watcher" "${!name}" "$name"; done
+            [[ -n "$watcher_pid" ]] && { kill "$watcher_pid" 2>/dev/null; wait "$watcher_pid" 2>/dev/null || true; }
+        done
+        echo "round $round: done"
+    done
+    python3 - "$out" <<'PY' | tee "$out/summary.md"
+import collections, json, statistics, sys
+runs = [json.loads(l) for l in open(sys.argv[1] + "/runs.jsonl") if '"warm"' not in l]
+by = collections.defaultdict(list)
+for r in runs:
+    by[(r["run"], r["label"])].append(r["mbps"])
+print("| transfer | watching | MB/s (median, range) | × no tab |")
+print("|---|---|---|---|")
+for run, what in (("small", "128 MiB in 16-byte writes (the demo's fix)"), ("large", "256 MiB in 64 KiB writes")):
+    base = statistics.median(by[(run, "none")])
+    for label, name in (("none", "nothing"), ("stream", "an event-stream subscriber (curl)"), ("tab", "a headless Chromium tab charting it")):
+        v = by[(run, label)]
+        print(f"| {what} | {name} | {statistics.median(v):,.1f} ({min(v):,.1f}–{max(v):,.1f}) | {statistics.median(v) / base:.2f} |")
+PY
+    exit 0
+fi
+
 if [[ "$mode" == latency ]]; then
     bench() { java -jar "$jar" bench --host 127.0.0.1 "$@"; }
     echo "== byte latency: capslock's server against the C reference, ${rounds} interleaved rounds"
@@ -177,7 +229,7 @@ start_server capslock-swar 9410 java -jar "$jar" server --port 9410 --admin-port
 warm c capslock capslock-swar
 for round in $(seq "$rounds"); do
     plain_round "$round" c capslock capslock-swar
-    # capslock's own bench client (the issue's verifying load client) against the same warm servers, C included
+    # capslock's own bench client, a verifying load client, against the same warm servers, C included
     # A row that fails (exit 3 stalled, 5 mismatch) is kept, whole, in its log and its CSV; summarize.py leaves it out and says so.
     for name in c capslock capslock-swar; do
         java -jar "$jar" bench --host 127.0.0.1 --port "${server_port[$name]}" --connections 1,4,16 \

@@ -121,7 +121,8 @@ public final class BenchCommand implements Callable<Integer> {
     Path histogramDir;
 
     @Option(names = "--merge", paramLabel = "FILE", arity = "1..*",
-            description = "Combine these --json results (- : standard input) into one report instead of measuring.")
+            description = "Combine these --json results (- : standard input; a log with the result's line in it will do) "
+                    + "into one report instead of measuring.")
     List<String> merge;
 
     @Spec
@@ -242,7 +243,7 @@ public final class BenchCommand implements Callable<Integer> {
     private int report(PrintStream out, String where, List<BenchRow> rows, boolean measured, int exit) {
         out.println();
         out.print(BenchReport.table(rows));
-        String jsonText = BenchReport.json(where, rows);
+        String jsonText = BenchReport.json(where, rows, jsonOnStdout());
         if (jsonOnStdout()) {
             System.out.println(jsonText);
         } else {

@@ -26,10 +26,13 @@ final class BenchMerge {
     private BenchMerge() {
     }
 
-    /** The rows of one {@code --json} result; {@code name} names it in an error. */
+    /**
+     * The rows of one {@code --json} result: the whole text, or the one line of it that is the result (a pod's log,
+     * where the result line sits among the progress lines); {@code name} names it in an error.
+     */
     static List<BenchRow> read(String name, String json) {
         try {
-            JsonNode root = READER.readTree(json);
+            JsonNode root = rootIn(json);
             JsonNode rows = root == null ? null : root.get("rows");
             if (rows == null || !rows.isArray()) {
                 throw new IllegalArgumentException(name + " is not a capslock bench --json result (no \"rows\")");
@@ -42,6 +45,19 @@ final class BenchMerge {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(name + " is not a capslock bench --json result: "
                     + e.getOriginalMessage());
+        }
+    }
+
+    private static JsonNode rootIn(String text) throws com.fasterxml.jackson.core.JsonProcessingException {
+        try {
+            return READER.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException whole) {
+            for (String line : text.split("\\R")) {
+                if (line.startsWith("{\"") && line.contains("\"rows\"")) {
+                    return READER.readTree(line);
+                }
+            }
+            throw whole;
         }
     }
 

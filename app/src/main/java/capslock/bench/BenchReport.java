@@ -97,12 +97,15 @@ final class BenchReport {
         };
     }
 
-    /** Like iperf3's {@code -J}: what was measured against what, then the rows. */
-    static String json(String target, List<BenchRow> rows) {
+    /**
+     * Like iperf3's {@code -J}: what was measured against what, then the rows; indented for a file, on one line for
+     * standard output (so that the line can be found among others in a log: {@code kubectl logs} mixes in stderr).
+     */
+    static String json(String target, List<BenchRow> rows, boolean oneLine) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("target", target);
         root.put("rows", rows);
-        return Json.writePretty(root);
+        return oneLine ? Json.write(root) : Json.writePretty(root);
     }
 
     static String csv(List<BenchRow> rows) {

@@ -116,8 +116,8 @@ final class DemoChart {
             double interval = i == 0 ? t[0] : t[i] - t[i - 1];
             Snapshot s = points.get(i).client();
             ServerSample server = points.get(i).server();
-            unwritable[i] = top * share(s.unwritableSeconds(), interval, !s.writable());
-            paused[i] = server == null ? 0 : top * share(server.pausedSeconds(), interval, server.paused());
+            unwritable[i] = top * Point.share(s.unwritableSeconds(), interval, !s.writable());
+            paused[i] = server == null ? 0 : top * Point.share(server.pausedSeconds(), interval, server.paused());
         }
         band(chart.addSeries("client unwritable", t, unwritable), UNWRITABLE);
         if (serverSeen) {
@@ -137,13 +137,6 @@ final class DemoChart {
         return chart;
     }
 
-    /** The share of an interval spent in a state, from the time measured in it; a state seen at the sample counts if nothing was measured. */
-    private static double share(double seconds, double interval, boolean atSample) {
-        if (interval <= 0) {
-            return atSample ? 1 : 0;
-        }
-        return Math.min(1, seconds > 0 ? seconds / interval : atSample ? 1 : 0);
-    }
 
     /** Every run's bytes received over time: a freeze is a flat line, a completed run ends at the payload. */
     private static XYChart received(List<RunResult> results) {

@@ -1,7 +1,6 @@
 package capslock.demo;
 
 import capslock.client.Timeline;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,15 +15,12 @@ import java.util.function.Consumer;
 final class DemoTimeline implements Consumer<Point>, AutoCloseable {
     static final String HEADER = Timeline.HEADER + ",server_queued,server_reading_paused,server_paused_ms";
 
-    private final BufferedWriter out;
-    private IOException failure;
+    private final Timeline csv;
 
     DemoTimeline(Path file) {
         try {
             Files.createDirectories(file.getParent());
-            out = Files.newBufferedWriter(file);
-            out.write(HEADER);
-            out.newLine();
+            csv = new Timeline(file, HEADER);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -32,28 +28,13 @@ final class DemoTimeline implements Consumer<Point>, AutoCloseable {
 
     @Override
     public void accept(Point p) {
-        if (failure != null) {
-            return;
-        }
         ServerSample s = p.server();
-        try {
-            out.write(Timeline.row(p.client()) + (s == null ? ",,," : String.format(Locale.ROOT, ",%d,%d,%.1f", s.queued(),
-                    s.paused() ? 1 : 0, s.pausedSeconds() * 1e3)));
-            out.newLine();
-        } catch (IOException e) {
-            failure = e;
-        }
+        csv.line(Timeline.row(p.client()) + (s == null ? ",,," : String.format(Locale.ROOT, ",%d,%d,%.1f", s.queued(),
+                s.paused() ? 1 : 0, s.pausedSeconds() * 1e3)));
     }
 
     @Override
     public void close() {
-        try {
-            out.close();
-        } catch (IOException e) {
-            failure = failure == null ? e : failure;
-        }
-        if (failure != null) {
-            throw new UncheckedIOException("cannot write the timeline: " + failure.getMessage(), failure);
-        }
+        csv.close();
     }
 }

@@ -61,21 +61,15 @@ final class LiveRun {
         p.put("written", s.written());
         p.put("received", s.received());
         p.put("queued", s.peakQueued());
-        p.put("unwritable", share(s.unwritableSeconds(), interval, !s.writable()));
+        p.put("unwritable", Point.share(s.unwritableSeconds(), interval, !s.writable()));
         p.put("changes", s.writabilityChanges());
         double worst = Math.max(Double.isNaN(s.latencyMaxMs()) ? 0 : s.latencyMaxMs(), s.oldestUnansweredMs());
         p.put("latencyMs", worst > 0 ? worst : null);
         p.put("p50Ms", Double.isNaN(s.latencyP50Ms()) ? null : s.latencyP50Ms());
         ServerSample server = point.server();
         p.put("serverQueued", server == null ? null : server.queued());
-        p.put("serverPaused", server == null ? null : share(server.pausedSeconds(), interval, server.paused()));
+        p.put("serverPaused", server == null ? null : Point.share(server.pausedSeconds(), interval, server.paused()));
         return p;
     }
 
-    private static double share(double seconds, double interval, boolean atSample) {
-        if (interval <= 0) {
-            return atSample ? 1 : 0;
-        }
-        return Math.min(1, seconds > 0 ? seconds / interval : atSample ? 1 : 0);
-    }
 }

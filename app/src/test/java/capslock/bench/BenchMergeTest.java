@@ -79,6 +79,25 @@ class BenchMergeTest {
         assertThat(cli.out()).contains("1 result(s) merged: -");
     }
 
+    /** What kubectl logs gives for a bench pod: the incubator warning and the progress (stderr) around the JSON line. */
+    @Test
+    void aPodsLogWithTheResultLineInItWillDo() throws Exception {
+        CapslockCli run = new CapslockCli();
+        run.beforeEach(null);
+        try {
+            assertThat(run.run("bench", "--connections", "1", "--bytes", "1MiB", "--warmup", "0s", "--json", "-")).isZero();
+        } finally {
+            run.afterEach(null);
+        }
+        String json = run.out().strip();
+        assertThat(json.lines()).as("one line on standard output: the result").hasSize(1);
+        Path log = dir.resolve("pod.log");
+        Files.writeString(log, "WARNING: Using incubator modules: jdk.incubator.vector\ncapslock bench: ...\n"
+                + "  [ 1 conn]    0.0-1.0    s     1,048,576 B  100.0 MB/s\n" + json + "\n");
+        assertThat(cli.run("bench", "--merge", log.toString())).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("1 result(s) merged");
+    }
+
     @Test
     void aFileThatIsNotABenchResultIsOneLineAndExitTwo() throws Exception {
         Path other = dir.resolve("other.json");

@@ -98,4 +98,37 @@ class DemoTest {
             assertThat(rows).as("a row per point, plus the header").hasSize(r.points().size() + 1);
         }
     }
+
+    /** Against a running server, the server's side comes from its admin endpoint; when that does not answer, a note says so. */
+    @Test
+    void againstARunningServerItsSideComesFromItsAdminEndpointOrANoteSaysWhyNot() throws Exception {
+        TransportConfig small = TransportConfig.defaults().withSocketBuffers(64 * 1024, 64 * 1024);
+        try (capslock.server.CapslockServer server = capslock.server.CapslockServer.start(
+                capslock.server.ServerConfig.loopback().withTransport(small));
+             capslock.server.admin.AdminServer admin = capslock.server.admin.AdminServer.start(server, "127.0.0.1", 0)) {
+            DemoSettings seen = new DemoSettings("127.0.0.1", server.port(), admin.port(), 4L << 20, 1024,
+                    Duration.ofSeconds(1), 512L << 20, small, null);
+            try (DemoServers servers = new DemoServers(seen, seen.bytes())) {
+                RunResult books = DemoRun.run(servers, seen, Scenario.BOOKS_CLIENT.spec(seen), p -> { });
+                assertThat(books.summary().outcome()).isEqualTo(Outcome.STALLED);
+                assertThat(books.serverNote()).isNull();
+                assertThat(books.points()).anySatisfy(p -> assertThat(p.server() != null && p.server().paused()).isTrue());
+                assertThat(books.serverPeakQueued()).isPositive();
+            }
+            int closed;
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                closed = socket.getLocalPort();
+            }
+            DemoSettings unseen = new DemoSettings("127.0.0.1", server.port(), closed, 1L << 20, 1024,
+                    Duration.ofSeconds(1), 512L << 20, small, null);
+            try (DemoServers servers = new DemoServers(unseen, unseen.bytes())) {
+                RunResult fix = DemoRun.run(servers, unseen, Scenario.THE_FIX.spec(unseen), p -> { });
+                assertThat(fix.summary().outcome()).isEqualTo(Outcome.COMPLETED);
+                assertThat(fix.serverNote()).startsWith("the server's side is not shown: its admin endpoint http://127.0.0.1:"
+                        + closed + "/ did not answer");
+                assertThat(fix.points()).allSatisfy(p -> assertThat(p.server()).isNull());
+                assertThat(DemoReport.table(List.of(fix))).contains("Note: the server's side is not shown");
+            }
+        }
+    }
 }

@@ -76,7 +76,7 @@ class SendLoopbackTest {
     }
 
     /**
-     * The full 1 GiB the issue asks for, in 64 KiB writes: under paranoid leak detection every buffer is
+     * A full 1 GiB, in 64 KiB writes: under paranoid leak detection every buffer is
      * tracked, and 16-byte writes (67 million buffers) would take many minutes; 64 KiB writes take seconds.
      */
     @Test

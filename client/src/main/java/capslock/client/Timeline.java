@@ -21,8 +21,13 @@ public final class Timeline implements Consumer<Snapshot>, AutoCloseable {
     private IOException failure;
 
     public Timeline(Path file) throws IOException {
+        this(file, HEADER);
+    }
+
+    /** A timeline with columns of its own, for a caller that adds columns to {@link #row}'s and writes {@link #line}s. */
+    public Timeline(Path file, String header) throws IOException {
         this.out = Files.newBufferedWriter(file);
-        out.write(HEADER);
+        out.write(header);
         out.newLine();
     }
 
@@ -39,11 +44,16 @@ public final class Timeline implements Consumer<Snapshot>, AutoCloseable {
 
     @Override
     public void accept(Snapshot s) {
+        line(row(s));
+    }
+
+    /** Writes one line; a failure is kept and reported by {@link #close()}, so that sampling never stops on it. */
+    public void line(String text) {
         if (failure != null) {
             return;
         }
         try {
-            out.write(row(s));
+            out.write(text);
             out.newLine();
         } catch (IOException e) {
             failure = e;

@@ -39,10 +39,6 @@ class ServerHardeningTest {
         }
     }
 
-    private static long bound(ServerConfig config) {
-        return config.waterMark().high() + config.chunkSize() + 96L; // the run that crossed the mark, and Netty's 96 B for its entry
-    }
-
     private Socket connect() throws IOException {
         return LoopbackClient.connect(server.port());
     }
@@ -79,9 +75,9 @@ class ServerHardeningTest {
             socket.close();
         }
         System.out.printf("figure: load: %d connections x %d B, %d B verified, highest per-connection queue %d B (bound %d B), "
-                + "peak direct memory in Netty's allocator %d MiB%n", connections, each, verified, peak, bound(server.config()), peakDirect.get() >> 20);
+                + "peak direct memory in Netty's allocator %d MiB%n", connections, each, verified, peak, QueueBound.of(server.config()), peakDirect.get() >> 20);
         assertThat(verified).isEqualTo(connections * each);
-        assertThat(peak).isLessThanOrEqualTo(bound(server.config()));
+        assertThat(peak).isLessThanOrEqualTo(QueueBound.of(server.config()));
     }
 
     @Test
@@ -115,10 +111,10 @@ class ServerHardeningTest {
             double seconds = (System.nanoTime() - started) / 1e9;
             ConnectionStats slowSide = server.stats().find(slow.getLocalSocketAddress()).orElseThrow();
             System.out.printf("figure: slow reader: queue %d B (bound %d B), read paused %d times; meanwhile another client "
-                    + "moved 64 MiB in %.2f s%n", slowSide.peakQueued(), bound(server.config()), slowSide.readPauses(), seconds);
+                    + "moved 64 MiB in %.2f s%n", slowSide.peakQueued(), QueueBound.of(server.config()), slowSide.readPauses(), seconds);
             assertThat(received).isEqualTo(64L << 20);
             assertThat(slowSide.isOpen()).as("the slow reader is still being served").isTrue();
-            assertThat(slowSide.peakQueued()).isLessThanOrEqualTo(bound(server.config()));
+            assertThat(slowSide.peakQueued()).isLessThanOrEqualTo(QueueBound.of(server.config()));
             assertThat(slowSide.readPauses()).isPositive();
             slow.setSoLinger(true, 0);
             slow.close();
@@ -148,10 +144,10 @@ class ServerHardeningTest {
             ConnectionStats stats = server.stats().find(greedy.getLocalSocketAddress()).orElseThrow();
             Eventually.await("the close is recorded", Duration.ofSeconds(10), () -> !stats.isOpen());
             System.out.printf("figure: never-reading client: sent %d B before it was reaped; server queue %d B (bound %d B); %s%n",
-                    sent, stats.peakQueued(), bound(server.config()), stats.closeDescription());
+                    sent, stats.peakQueued(), QueueBound.of(server.config()), stats.closeDescription());
             assertThat(stats.closeReason()).isEqualTo(CloseReason.IDLE_TIMEOUT);
             assertThat(stats.closeDescription()).isEqualTo("idle_timeout: no byte moved either way for 1s (--idle-timeout)");
-            assertThat(stats.peakQueued()).isLessThanOrEqualTo(bound(server.config()));
+            assertThat(stats.peakQueued()).isLessThanOrEqualTo(QueueBound.of(server.config()));
             assertThat(server.stats().closed(CloseReason.IDLE_TIMEOUT)).isEqualTo(1);
         }
     }

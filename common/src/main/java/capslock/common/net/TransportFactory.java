@@ -57,7 +57,7 @@ public record TransportFactory(Transport transport,
             "Netty 4.2.18's epoll can drop replies still owed after a client's half-close (docs/ARCHITECTURE.md)";
 
     /** Why AUTO skips io_uring, for the start-up log. */
-    public static final String IO_URING_CAVEAT = "io_uring measured 20-40% slower than NIO here (docs/PERFORMANCE.md)";
+    public static final String IO_URING_CAVEAT = "io_uring is not the default yet (docs/ARCHITECTURE.md, Transports)";
 
     public EventLoopGroup newGroup(int threads, String name) {
         return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), ioHandlers.get());

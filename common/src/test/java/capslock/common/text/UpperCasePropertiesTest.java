@@ -20,7 +20,7 @@ import net.jqwik.api.constraints.Size;
 class UpperCasePropertiesTest {
 
     @Property(tries = 2000)
-    void swarEqualsTheByteByByteRule(@ForAll @Size(max = 100) byte[] bytes) {
+    void upperCaseInPlaceEqualsTheByteByByteRule(@ForAll @Size(max = 100) byte[] bytes) {
         ByteBuf buf = Unpooled.wrappedBuffer(bytes.clone());
         AsciiUpperCase.upperCaseInPlace(buf);
         assertThat(ByteBufUtil.getBytes(buf)).isEqualTo(byteRule(bytes));
