@@ -35,14 +35,15 @@ public final class ServerStats {
     }
 
     void closed(ConnectionStats stats) {
-        open.remove(stats.peer(), stats);
         closedBy.get(stats.closeReason()).increment();
+        // Into the closed list before out of the open map: find() never misses a connection that is closing.
         synchronized (closed) {
             if (closed.size() == RECENTLY_CLOSED) {
                 closed.removeFirst();
             }
             closed.addLast(stats);
         }
+        open.remove(stats.peer(), stats);
     }
 
     public long bytesIn() {
