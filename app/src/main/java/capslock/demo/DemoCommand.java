@@ -50,7 +50,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--bytes", paramLabel = "SIZE", defaultValue = "32MiB", converter = Converters.PositiveSize.class,
             description = "Payload per scenario: large enough to overflow this machine's loopback socket buffers (they "
-                    + "grow to several MiB), small enough for a quick demo.")
+                    + "grow to several MiB), small enough for a quick demo. With --web, the page's default, and the "
+                    + "most a run from the page may send if above 256 MiB.")
     long bytes;
 
     @Option(names = "--write-size", paramLabel = "SIZE", defaultValue = "16", converter = Converters.IntSize.class,

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * is pushed and joins the table of runs. Closing a tab changes nothing; {@link #close()} stops the run in progress.
  */
 final class DemoWeb implements AutoCloseable {
-    /** The most one run from the page may send: the server without backpressure holds twice that at worst. */
+    /** The most one run from the page may send unless {@code --bytes} is larger. */
     static final long LARGEST_PAYLOAD = 256L << 20;
     static final long PUSH_MILLIS = 100;
 
@@ -43,7 +43,7 @@ final class DemoWeb implements AutoCloseable {
 
     DemoWeb(DemoSettings settings, String host, int port) {
         this.settings = settings;
-        this.servers = new DemoServers(settings, Math.max(settings.bytes(), LARGEST_PAYLOAD));
+        this.servers = new DemoServers(settings, largestPayload());
         WebServer started;
         try {
             DemoWebHandler handler = new DemoWebHandler(this);
@@ -59,6 +59,11 @@ final class DemoWeb implements AutoCloseable {
 
     int port() {
         return web.port();
+    }
+
+    /** The most one run from the page may send: the server without backpressure holds twice that at worst. */
+    long largestPayload() {
+        return Math.max(settings.bytes(), LARGEST_PAYLOAD);
     }
 
     DemoSettings settings() {
@@ -128,7 +133,7 @@ final class DemoWeb implements AutoCloseable {
         defaults.put("waterMark", settings.waterMark().toString().replace(" ", ""));
         defaults.put("bytes", capslock.common.Sizes.format(settings.bytes()).replace(" ", ""));
         defaults.put("writeSize", String.valueOf(settings.writeSize()));
-        defaults.put("largestPayload", capslock.common.Sizes.format(LARGEST_PAYLOAD).replace(" ", ""));
+        defaults.put("largestPayload", capslock.common.Sizes.format(largestPayload()).replace(" ", ""));
         state.put("defaults", defaults);
         state.put("server", settings.external() ? settings.host() + ":" + settings.port() : "in-process");
         state.put("serverNote", servers.target(true).view().note());

@@ -67,7 +67,7 @@ final class DemoWebHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         RunSpec spec;
         try {
             JsonNode body = Json.mapper().readTree(request.content().toString(StandardCharsets.UTF_8));
-            spec = RunRequest.parse(body, web.settings(), DemoWeb.LARGEST_PAYLOAD);
+            spec = RunRequest.parse(body, web.settings(), web.largestPayload());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return error(HttpResponseStatus.BAD_REQUEST, "the request is not JSON");
         } catch (IllegalArgumentException e) {

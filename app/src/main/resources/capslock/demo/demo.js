@@ -36,6 +36,17 @@
     }
   }
 
+  // A chart scrolled out of view is not redrawn (drawing costs the CPU the run it watches needs); it catches up
+  // when it comes back into view. page.data always has every point.
+  const visible = {}, stale = {};
+  const redraw = name => { stale[name] = false; page.charts[name].setData(page.data[name]); };
+  const watcher = new IntersectionObserver(entries => entries.forEach(e => {
+    const name = e.target.id.replace('chart-', '');
+    visible[name] = e.isIntersecting;
+    if (visible[name] && stale[name] && page.charts[name]) redraw(name);
+  }));
+  Object.keys(CHARTS).forEach(name => { visible[name] = true; watcher.observe($('chart-' + name)); });
+
   let dirty = false;
   function append(points) {
     for (const p of points) {
@@ -45,11 +56,12 @@
       }
     }
     page.points += points.length;
+    Object.keys(CHARTS).forEach(name => stale[name] = true);
     if (!dirty) {
       dirty = true;
       requestAnimationFrame(() => {
         dirty = false;
-        for (const name of Object.keys(CHARTS)) page.charts[name].setData(page.data[name]);
+        for (const name of Object.keys(CHARTS)) if (visible[name]) redraw(name);
       });
     }
   }

@@ -79,6 +79,16 @@ class DemoWebTest {
         assertThat(get("/api/runs").statusCode()).isEqualTo(405);
     }
 
+    @Test
+    void aLargerBytesOptionRaisesTheLargestRunThePageMaySend() {
+        DemoSettings large = new DemoSettings(null, 0, 0, 1L << 30, 1024, Duration.ofSeconds(1), 512L << 20,
+                TransportConfig.defaults(), null);
+        try (DemoWeb bigger = new DemoWeb(large, "127.0.0.1", 0)) {
+            assertThat(bigger.largestPayload()).isEqualTo(1L << 30);
+        }
+        assertThat(web.largestPayload()).isEqualTo(DemoWeb.LARGEST_PAYLOAD);
+    }
+
     /** A tab that subscribes sees the run start, its points, and its result; a second run must wait for the first. */
     @Test
     void aRunIsPushedAsItGoesAndListedWhenItEnds() throws Exception {
