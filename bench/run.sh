@@ -188,13 +188,13 @@ if [[ "$mode" == latency ]]; then
         (( round % 2 == 0 )) && order=(capslock c)
         for name in "${order[@]}"; do
             port=${server_port[$name]}
-            bench --port "$port" --rtt --connections 1,16,256 --duration 5s --warmup 1s \
+            bench --port "$port" --rtt --connections 1,16,256 --duration "${round_duration}s" --warmup 1s \
                 --json "$out/rtt-$name-r$round.json" >"$out/rtt-$name-r$round.log" 2>&1 || echo "rtt $name round $round: exit $?"
             for load in 25 50 90; do
                 for n in 1 16; do
                     max=$max1; (( n == 16 )) && max=$max16
                     rate=$(python3 -c "print(round($max * $load / 100, 1))")
-                    bench --port "$port" --rate "${rate}MB/s" --connections "$n" --duration 5s --warmup 1s \
+                    bench --port "$port" --rate "${rate}MB/s" --connections "$n" --duration "${round_duration}s" --warmup 1s \
                         --json "$out/rate-$name-$load-$n-r$round.json" >"$out/rate-$name-$load-$n-r$round.log" 2>&1 \
                         || echo "rate $name $load% $n conn round $round: exit $?"
                 done
