@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/epoll.h>
@@ -30,6 +31,7 @@ static void upper(unsigned char *p, int n) {
 
 int main(int argc, char **argv) {
     int port = argc > 1 ? atoi(argv[1]) : 9500, one = 1;
+    signal(SIGPIPE, SIG_IGN); // a client that resets mid-reply costs its connection, not the server
     int lfd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
     setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
     struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(port), .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
@@ -55,7 +57,7 @@ int main(int argc, char **argv) {
                 if (c->sent < c->len) { // owe bytes: write them before reading more
                     ssize_t w = write(c->fd, c->buf + c->sent, c->len - c->sent);
                     if (w < 0 && errno == EAGAIN) { want(ep, c, EPOLLOUT); break; }
-                    if (w < 0) { c->eof = 2; break; }
+                    if (w < 0) { c->eof = 2; c->sent = c->len; break; } // reset by the client: drop what it was owed
                     c->sent += w;
                     continue;
                 }
