@@ -66,8 +66,8 @@ lines.append("")
 
 lines += [f"### Byte latency at a fixed rate (`bench --rate`, open loop, latency from when each write was due; "
           f"the C server's maximum in this run: {max1:,.0f} MB/s at 1 connection, {max16:,.0f} at 16)", "",
-          "| load | connections | server | rate reached | p50 ms | p99 ms | p99.9 ms | p99 ÷ C's (per round) |",
-          "|---|---|---|---|---|---|---|---|"]
+          "| load | connections | server | rate reached | p50 ms | p99 ms | p99.9 ms | CPU s stolen | p99 ÷ C's (per round) |",
+          "|---|---|---|---|---|---|---|---|---|"]
 for load in (25, 50, 90):
     for n in (1, 16):
         data = {}
@@ -88,6 +88,7 @@ for load in (25, 50, 90):
             lines.append(f"| {load} % ({target:,.0f} MB/s) | {n} | {label} | {reached} of {len(got)} rounds"
                          f"{f', {failed} failed' if failed else ''} | {ms([x['latency']['p50Ms'] for x in got.values()])} | "
                          f"{ms([x['latency']['p99Ms'] for x in got.values()])} | {ms([x['latency']['p999Ms'] for x in got.values()])} | "
+                         f"{spread([x['stolenCpuSeconds'] for x in got.values() if x.get('stolenCpuSeconds') is not None], '{:.2f}')} | "
                          f"{ratio} |")
 lines.append("")
 

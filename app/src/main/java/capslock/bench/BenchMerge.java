@@ -88,6 +88,8 @@ final class BenchMerge {
         boolean rtt = first.mode().equals(BenchRow.RTT);
         Long retransmits = rows.stream().allMatch(r -> r.tcpRetransmits() != null)
                 ? rows.stream().mapToLong(BenchRow::tcpRetransmits).sum() : null;
+        Double stolen = rows.stream().allMatch(r -> r.stolenCpuSeconds() != null)
+                ? rows.stream().mapToDouble(BenchRow::stolenCpuSeconds).sum() : null;
         long oldest = rows.stream().filter(r -> r.latency() != null && r.latency().oldestUnansweredMs() != null)
                 .mapToLong(r -> (long) (r.latency().oldestUnansweredMs() * 1e6)).max().orElse(0);
         return new BenchRow(first.mode(), rows.stream().mapToInt(BenchRow::connections).sum(),
@@ -103,7 +105,7 @@ final class BenchMerge {
                 rows.stream().allMatch(r -> r.serverCpuSeconds() != null)
                         ? rows.stream().mapToDouble(BenchRow::serverCpuSeconds).sum() : null,
                 rows.stream().mapToLong(BenchRow::gcCount).sum(), rows.stream().mapToLong(BenchRow::gcMillis).sum(),
-                rows.stream().mapToLong(BenchRow::peakQueued).max().orElse(0), retransmits,
+                rows.stream().mapToLong(BenchRow::peakQueued).max().orElse(0), retransmits, stolen,
                 rows.stream().allMatch(BenchRow::verified), outcome,
                 LatencyHistograms.summary(outcome == Outcome.COMPLETED ? latency : LatencyHistograms.empty(), oldest), null,
                 LatencyHistograms.encode(latency), List.of());

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** The bench table (iperf3-like, one row per connection count), and the same rows as JSON or CSV. */
 final class BenchReport {
-    private static final String ROW = "%5s %15s %8s %10s %26s %22s %9s %9s %9s %12s %9s %9s";
+    private static final String ROW = "%5s %15s %8s %10s %26s %22s %9s %9s %9s %12s %9s %9s %9s";
     private static final String RTT_ROW = "%5s %14s %8s %14s %28s %36s %9s";
 
     private BenchReport() {
@@ -22,9 +22,9 @@ final class BenchReport {
         List<BenchRow> rtts = rows.stream().filter(r -> r.mode().equals(BenchRow.RTT)).toList();
         if (!streams.isEmpty()) {
             text.append(String.format(Locale.ROOT, ROW, "conn", "bytes", "seconds", "MB/s", "per conn MB/s min/med/max",
-                    "byte latency ms", "client", "server", "GC", "peak queued", "TCP", "verified")).append('\n');
+                    "byte latency ms", "client", "server", "GC", "peak queued", "TCP", "CPU s", "verified")).append('\n');
             text.append(String.format(Locale.ROOT, ROW, "", "", "", "", "", "p50 / p99 / p99.9", "CPU s", "CPU s", "n / ms",
-                    "(client)", "retrans", "")).append('\n');
+                    "(client)", "retrans", "stolen", "")).append('\n');
             for (BenchRow r : streams) {
                 text.append(String.format(Locale.ROOT, ROW, r.connections(), String.format(Locale.ROOT, "%,d", r.bytes()),
                         String.format(Locale.ROOT, "%.2f", r.seconds()), String.format(Locale.ROOT, "%.1f", r.megabytesPerSecond()),
@@ -35,6 +35,7 @@ final class BenchReport {
                         r.serverCpuSeconds() == null ? "n/a" : String.format(Locale.ROOT, "%.2f", r.serverCpuSeconds()),
                         r.gcCount() + " / " + r.gcMillis(), String.format(Locale.ROOT, "%,d B", r.peakQueued()),
                         r.tcpRetransmits() == null ? "n/a" : String.format(Locale.ROOT, "%,d", r.tcpRetransmits()),
+                        r.stolenCpuSeconds() == null ? "n/a" : String.format(Locale.ROOT, "%.2f", r.stolenCpuSeconds()),
                         verifiedColumn(r))).append('\n');
             }
         }
@@ -111,10 +112,10 @@ final class BenchReport {
     static String csv(List<BenchRow> rows) {
         StringBuilder text = new StringBuilder("mode,connections,bytes,seconds,mb_per_s,gbit_per_s,min_mb_per_s,median_mb_per_s,"
                 + "max_mb_per_s,target_mb_per_s,round_trips_per_s,latency_p50_ms,latency_p90_ms,latency_p99_ms,latency_p999_ms,"
-                + "latency_max_ms,client_cpu_s,server_cpu_s,gc_count,gc_ms,peak_queued,tcp_retransmits,verified,outcome\n");
+                + "latency_max_ms,client_cpu_s,server_cpu_s,gc_count,gc_ms,peak_queued,tcp_retransmits,stolen_cpu_s,verified,outcome\n");
         for (BenchRow r : rows) {
             LatencySummary l = r.latency();
-            text.append(String.format(Locale.ROOT, "%s,%d,%d,%.3f,%.1f,%.3f,%.1f,%.1f,%.1f,%s,%s,%s,%s,%s,%s,%s,%.2f,%s,%d,%d,%d,%s,%b,%s%n",
+            text.append(String.format(Locale.ROOT, "%s,%d,%d,%.3f,%.1f,%.3f,%.1f,%.1f,%.1f,%s,%s,%s,%s,%s,%s,%s,%.2f,%s,%d,%d,%d,%s,%s,%b,%s%n",
                     r.mode(), r.connections(), r.bytes(), r.seconds(), r.megabytesPerSecond(), r.gigabitsPerSecond(),
                     r.minPerConnection(), r.medianPerConnection(), r.maxPerConnection(),
                     r.targetMegabytesPerSecond() == null ? "" : String.format(Locale.ROOT, "%.1f", r.targetMegabytesPerSecond()),
@@ -123,6 +124,7 @@ final class BenchReport {
                     cell(l == null ? null : l.p999Ms()), cell(l == null ? null : l.maxMs()), r.clientCpuSeconds(),
                     r.serverCpuSeconds() == null ? "" : String.format(Locale.ROOT, "%.2f", r.serverCpuSeconds()),
                     r.gcCount(), r.gcMillis(), r.peakQueued(), r.tcpRetransmits() == null ? "" : r.tcpRetransmits(),
+                    r.stolenCpuSeconds() == null ? "" : String.format(Locale.ROOT, "%.2f", r.stolenCpuSeconds()),
                     r.verified(), r.outcome()));
         }
         return text.toString();

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * One measured row: payload bytes counted once, 1 MB = 10^6 bytes; TCP segments the host retransmitted meanwhile
- * (null where unknown); byte latency over the measured window (for round trips, each round trip's time), also as
+ * and CPU seconds the hypervisor took from the host's CPUs meanwhile (each null where unknown); byte latency over the measured window (for round trips, each round trip's time), also as
  * the whole HdrHistogram, compressed and base64-encoded, so that rows from several machines can be merged; its progress
  * lines, warm-up included.
  *
@@ -37,6 +37,7 @@ public record BenchRow(String mode,
                        long gcMillis,
                        long peakQueued,
                        Long tcpRetransmits,
+                       Double stolenCpuSeconds,
                        boolean verified,
                        Outcome outcome,
                        LatencySummary latency,

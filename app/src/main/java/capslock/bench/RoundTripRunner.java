@@ -79,6 +79,7 @@ final class RoundTripRunner {
             double cpuBefore = CpuClock.processSeconds();
             long gcCount = CpuClock.gcCount();
             long gcMillis = CpuClock.gcMillis();
+            double stolenBefore = StolenCpu.sofar();
             if (interrupted.getAsBoolean()) {
                 handlers.forEach(RoundTripConnection::stop);
                 awaitAll(handlers);
@@ -86,17 +87,19 @@ final class RoundTripRunner {
             }
             progress(handlers, start, measuredFrom + duration.toNanos(), interval, false);
             long measuredTo = System.nanoTime();
+            double stolenAfter = StolenCpu.sofar();
             handlers.forEach(RoundTripConnection::stop);
             awaitAll(handlers);
             return Optional.of(row(handlers, before, (measuredTo - measuredFrom) / 1e9, CpuClock.processSeconds() - cpuBefore,
-                    CpuClock.gcCount() - gcCount, CpuClock.gcMillis() - gcMillis));
+                    CpuClock.gcCount() - gcCount, CpuClock.gcMillis() - gcMillis,
+                    stolenBefore < 0 || stolenAfter < 0 ? null : stolenAfter - stolenBefore));
         } finally {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
         }
     }
 
     private BenchRow row(List<RoundTripConnection> handlers, long[] before, double seconds, double cpu, long gcCount,
-                         long gcMillis) {
+                         long gcMillis, Double stolen) {
         Histogram latency = LatencyHistograms.empty();
         double[] perConnection = new double[handlers.size()];
         long total = 0;
@@ -119,7 +122,7 @@ final class RoundTripRunner {
         double mbps = bytes / seconds / 1e6;
         return new BenchRow(BenchRow.RTT, handlers.size(), bytes, seconds, mbps, mbps * 8 / 1000, perConnection[0],
                 perConnection[perConnection.length / 2], perConnection[perConnection.length - 1],
-                Arrays.stream(perConnection).boxed().toList(), null, total, total / seconds, cpu, null, gcCount, gcMillis, 0, null, outcome == Outcome.COMPLETED, outcome,
+                Arrays.stream(perConnection).boxed().toList(), null, total, total / seconds, cpu, null, gcCount, gcMillis, 0, null, stolen, outcome == Outcome.COMPLETED, outcome,
                 LatencyHistograms.summary(latency, 0), null, LatencyHistograms.encode(latency), List.of());
     }
 

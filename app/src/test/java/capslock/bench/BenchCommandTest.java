@@ -62,6 +62,8 @@ class BenchCommandTest {
         assertThat(Files.readAllLines(csv)).hasSize(3);
         assertThat(Files.readAllLines(csv).get(0)).contains(",tcp_retransmits,");
         assertThat(rows.get(0).has("tcpRetransmits")).isTrue(); // null where /proc/net/snmp is not there
+        assertThat(Files.readAllLines(csv).get(0)).contains(",tcp_retransmits,stolen_cpu_s,verified,");
+        assertThat(rows.get(0).has("stolenCpuSeconds")).isTrue(); // null where /proc/stat is not there
         // Three panels: against connections, over time from the interval lines (also in the JSON), and latency.
         assertThat(javax.imageio.ImageIO.read(chart.toFile()).getWidth()).isEqualTo(3 * BenchChart.PANEL_WIDTH);
         JsonNode latency = rows.get(0).get("latency");
