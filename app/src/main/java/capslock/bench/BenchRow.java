@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * One measured row: payload bytes counted once, 1 MB = 10^6 bytes; TCP segments the host retransmitted meanwhile
- * and CPU seconds the hypervisor took from the host's CPUs meanwhile (each null where unknown); byte latency over the measured window (for round trips, each round trip's time), also as
- * the whole HdrHistogram, compressed and base64-encoded, so that rows from several machines can be merged; its progress
- * lines, warm-up included.
+ * and CPU seconds the hypervisor took from this VM's CPUs meanwhile (each null where unknown); byte latency over the
+ * measured window (for round trips, each round trip's time), also as the whole HdrHistogram, compressed and
+ * base64-encoded, so that rows from several machines can be merged; its progress lines, warm-up included.
  *
  * @param mode                     {@code throughput} (as fast as backpressure allows), {@code rate} (on a schedule,
  *                                 {@code --rate}) or {@code rtt} (closed-loop round trips, {@code --rtt})

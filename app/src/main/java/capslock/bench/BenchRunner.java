@@ -113,7 +113,7 @@ final class BenchRunner {
             measuredTo = measuredTo - measuredFrom > 0 ? measuredTo : System.nanoTime();
         }
         long retransmitsAfter = TcpRetransmits.sofar();
-        double stolenAfter = StolenCpu.sofar();
+        Double stolen = StolenCpu.since(stolenBefore);
         double seconds = (measuredTo - measuredFrom) / 1e9;
         double[] perConnection = new double[clients.size()];
         long bytes = 0;
@@ -153,7 +153,7 @@ final class BenchRunner {
                 clientCpu, plan.serverEmbedded() ? serverCpu : null, CpuClock.gcCount() - gcCountBefore,
                 CpuClock.gcMillis() - gcMillisBefore, summaries.stream().mapToLong(SendSummary::peakQueuedPayload).max().orElse(0),
                 retransmitsBefore < 0 || retransmitsAfter < 0 ? null : retransmitsAfter - retransmitsBefore,
-                stolenBefore < 0 || stolenAfter < 0 ? null : stolenAfter - stolenBefore,
+                stolen,
                 plan.verify() && outcome == Outcome.COMPLETED, outcome,
                 LatencyHistograms.summary(outcome == Outcome.COMPLETED ? latency : LatencyHistograms.empty(), oldest),
                 target != null && outcome == Outcome.COMPLETED ? LatencyHistograms.summary(uncorrected, 0) : null,

@@ -87,12 +87,11 @@ final class RoundTripRunner {
             }
             progress(handlers, start, measuredFrom + duration.toNanos(), interval, false);
             long measuredTo = System.nanoTime();
-            double stolenAfter = StolenCpu.sofar();
+            Double stolen = StolenCpu.since(stolenBefore);
             handlers.forEach(RoundTripConnection::stop);
             awaitAll(handlers);
             return Optional.of(row(handlers, before, (measuredTo - measuredFrom) / 1e9, CpuClock.processSeconds() - cpuBefore,
-                    CpuClock.gcCount() - gcCount, CpuClock.gcMillis() - gcMillis,
-                    stolenBefore < 0 || stolenAfter < 0 ? null : stolenAfter - stolenBefore));
+                    CpuClock.gcCount() - gcCount, CpuClock.gcMillis() - gcMillis, stolen));
         } finally {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
         }

@@ -27,6 +27,12 @@ final class StolenCpu {
         }
     }
 
+    /** The seconds stolen since {@code before} (a {@link #sofar} reading), or null where either reading is unknown. */
+    static Double since(double before) {
+        double now = sofar();
+        return before < 0 || now < 0 ? null : now - before;
+    }
+
     /** Steal, the eighth number of the aggregate "cpu" line, in seconds; -1 if that line or column is not there. */
     static double parse(List<String> stat) {
         for (String line : stat) {
