@@ -12,7 +12,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
  * {@link ServerPipeline}:
  *
  * <pre>
- * stats → idle reaper (if --idle-timeout) → read throttle (if --backpressure) → pending limit → chunk decoder → uppercase → closer
+ * stats → idle reaper (if --idle-timeout) → pending limit → chunk decoder → read throttle (if --backpressure) → uppercase → closer
  * </pre>
  *
  * The stateless handlers are created once per server and shared by every connection.
@@ -57,11 +57,11 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
         if (!config.idleTimeout().isZero()) {
             p.addLast(ServerPipeline.IDLE_REAPER, new IdleReaper(config.idleTimeout()));
         }
+        p.addLast(ServerPipeline.PENDING_LIMIT, pendingLimit);
+        p.addLast(ServerPipeline.CHUNK_DECODER, new ChunkDecoder(config.chunkSize(), config.charset(), config.backpressure()));
         if (config.backpressure()) {
             p.addLast(ServerPipeline.READ_THROTTLE, ReadThrottle.INSTANCE);
         }
-        p.addLast(ServerPipeline.PENDING_LIMIT, pendingLimit);
-        p.addLast(ServerPipeline.CHUNK_DECODER, new ChunkDecoder(config.chunkSize(), config.charset(), config.backpressure()));
         p.addLast(ServerPipeline.UPPERCASE, upperCase);
         p.addLast(ServerPipeline.CLOSER, closer);
     }

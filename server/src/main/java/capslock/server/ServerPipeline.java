@@ -9,12 +9,12 @@ public final class ServerPipeline {
     public static final String STATS = "capslock.stats";
     /** {@link IdleReaper}: reports a connection on which nothing moved for {@code --idle-timeout}. */
     public static final String IDLE_REAPER = "capslock.idleReaper";
-    /** {@link ReadThrottle}: backpressure, reading off while the channel is unwritable. */
-    public static final String READ_THROTTLE = "capslock.readThrottle";
     /** {@link PendingLimitHandler}: reports an outbound buffer past {@code --max-pending}. */
     public static final String PENDING_LIMIT = "capslock.pendingLimit";
     /** {@link ChunkDecoder}: cuts the stream into chunks, holds them while the channel is unwritable. */
     public static final String CHUNK_DECODER = "capslock.chunkDecoder";
+    /** {@link ReadThrottle}: backpressure, reading off while the channel stays unwritable. */
+    public static final String READ_THROTTLE = "capslock.readThrottle";
     /** {@link UpperCaseHandler}: uppercases and writes back; closes after the client's half-close. */
     public static final String UPPERCASE = "capslock.upperCase";
     /** {@link ConnectionCloser}: the one handler that closes a connection for a reported reason. */

@@ -8,6 +8,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
@@ -171,13 +172,43 @@ class ServerPipelineTest {
         ch.finishAndReleaseAll();
     }
 
-    @Test
-    void readingPausesExactlyWhileTheChannelIsUnwritable() {
-        ServerConfig config = ServerConfig.loopback().withChunkSize(100);
-        EmbeddedChannel ch = new EmbeddedChannel();
-        ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(300, 600));
+    /** Holds the pipeline's flushes while shut, as a socket whose peer reads nothing would. */
+    private static final class FlushGate extends ChannelOutboundHandlerAdapter {
+        private ChannelHandlerContext ctx;
+        private boolean open;
+
+        static FlushGate shutFirstIn(EmbeddedChannel ch) {
+            FlushGate gate = new FlushGate();
+            ch.pipeline().addFirst("gate", gate);
+            return gate;
+        }
+
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public void flush(ChannelHandlerContext ctx) {
+            if (open) {
+                ctx.flush();
+            }
+        }
+
+        /** The socket takes everything queued so far, and stays shut for what comes next. */
+        void takeOnce() {
+            ctx.flush();
+        }
+
+        void open() {
+            open = true;
+            ctx.flush();
+        }
+    }
+
+    /** Each writability change as the throttle's next handler sees it: writable, and autoRead at that moment. */
+    private static List<boolean[]> probeAfterThrottle(EmbeddedChannel ch) {
         List<boolean[]> seen = new ArrayList<>();
-        ch.pipeline().addLast(new ServerInitializer(config, new ServerStats()));
         ch.pipeline().addAfter(ServerPipeline.READ_THROTTLE, "probe", new ChannelInboundHandlerAdapter() {
             @Override
             public void channelWritabilityChanged(ChannelHandlerContext ctx) {
@@ -185,13 +216,71 @@ class ServerPipelineTest {
                 ctx.fireChannelWritabilityChanged();
             }
         });
-        ch.writeInbound(Unpooled.wrappedBuffer(new byte[2000]));
-        // While the chunks were written (before the flush) the buffer passed 600 bytes: paused; the flush drained it: resumed.
-        assertThat(seen).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(seen).allSatisfy(s -> assertThat(s[1]).as("autoRead follows writability").isEqualTo(s[0]));
-        assertThat(seen.get(0)[0]).isFalse();
+        return seen;
+    }
+
+    private static EmbeddedChannel smallMarks(int chunkSize) {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(300, 600));
+        ch.pipeline().addLast(new ServerInitializer(ServerConfig.loopback().withChunkSize(chunkSize), new ServerStats()));
+        return ch;
+    }
+
+    @Test
+    void aReplyTheSocketTakesAtOnceCrossesTheMarkWithoutPausingReading() {
+        EmbeddedChannel ch = smallMarks(100);
+        List<boolean[]> seen = probeAfterThrottle(ch);
+
+        ch.writeInbound(Unpooled.wrappedBuffer(new byte[1900]));
+
+        assertThat(seen).as("two 700-byte runs crossed the 600-byte mark, and each one's flush brought it back")
+                .extracting(s -> s[0]).containsExactly(false, true, false, true);
+        assertThat(seen).as("reading never turned off").allSatisfy(s -> assertThat(s[1]).isTrue());
+        assertThat(ConnectionStats.of(ch).readPauses()).isZero();
+        assertThat(drainOutbound(ch)).hasSize(1900);
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void readingPausesWhileTheSocketTakesNothingAndResumesWhenItDrains() {
+        EmbeddedChannel ch = smallMarks(100);
+        FlushGate socket = FlushGate.shutFirstIn(ch);
+
+        ch.writeOneInbound(Unpooled.wrappedBuffer(new byte[2000]));
+
+        ConnectionStats stats = ConnectionStats.of(ch);
+        assertThat(ch.isWritable()).isFalse();
+        assertThat(ch.config().isAutoRead()).as("paused once the read was handled").isFalse();
+        assertThat(stats.readPauses()).isEqualTo(1);
+        assertThat(stats.paused()).isTrue();
+
+        socket.open();
+        ch.runPendingTasks(); // the decoder's drain hands on the 1,300 bytes it held
+
         assertThat(ch.config().isAutoRead()).isTrue();
-        assertThat(ConnectionStats.of(ch).readPauses()).isEqualTo(seen.stream().filter(s -> !s[0]).count());
+        assertThat(stats.paused()).isFalse();
+        assertThat(stats.readPauses()).isEqualTo(1);
+        assertThat(drainOutbound(ch)).hasSize(2000);
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void theDecodersDrainPausesReadingWhenItFillsTheQueueAgain() {
+        EmbeddedChannel ch = smallMarks(100);
+        FlushGate socket = FlushGate.shutFirstIn(ch);
+        ch.writeOneInbound(Unpooled.wrappedBuffer(new byte[2000])); // 700 queued, 1,300 held: paused
+
+        // The socket takes the 700: writable, reading resumed; the decoder's drain hands on the next 700, and the
+        // socket takes none of it.
+        socket.takeOnce();
+        ch.runPendingTasks();
+
+        ConnectionStats stats = ConnectionStats.of(ch);
+        assertThat(ch.isWritable()).isFalse();
+        assertThat(ch.config().isAutoRead()).isFalse();
+        assertThat(stats.readPauses()).isEqualTo(2);
+        socket.open();
+        ch.runPendingTasks();
         assertThat(drainOutbound(ch)).hasSize(2000);
         ch.finishAndReleaseAll();
     }
@@ -244,7 +333,7 @@ class ServerPipelineTest {
         EmbeddedChannel first = new EmbeddedChannel(initializer);
         EmbeddedChannel second = new EmbeddedChannel(initializer);
         assertThat(first.pipeline().names()).containsSubsequence(ServerPipeline.STATS, ServerPipeline.IDLE_REAPER,
-                ServerPipeline.READ_THROTTLE, ServerPipeline.PENDING_LIMIT, ServerPipeline.CHUNK_DECODER,
+                ServerPipeline.PENDING_LIMIT, ServerPipeline.CHUNK_DECODER, ServerPipeline.READ_THROTTLE,
                 ServerPipeline.UPPERCASE, ServerPipeline.CLOSER);
         for (String shared : List.of(ServerPipeline.READ_THROTTLE, ServerPipeline.PENDING_LIMIT, ServerPipeline.UPPERCASE,
                 ServerPipeline.CLOSER)) {
