@@ -72,9 +72,10 @@ final class ConnectionStatsHandler extends ChannelDuplexHandler {
         countOut();
         stats.closed();
         serverStats.closed(stats);
-        log.info(String.format(Locale.ROOT, "%s closed after %.2fs: in %s, out %s, reading paused %d times, peak queued %s (%s)",
+        log.info(String.format(Locale.ROOT, "%s closed after %.2fs: in %s, out %s, reading paused %d %s, peak queued %s (%s)",
                 stats.peer(), stats.seconds(), Sizes.grouped(stats.bytesIn()), Sizes.grouped(stats.bytesOut()),
-                stats.readPauses(), Sizes.format(stats.peakQueued()), stats.closeDescription()));
+                stats.readPauses(), stats.readPauses() == 1 ? "time" : "times", Sizes.format(stats.peakQueued()),
+                stats.closeDescription()));
         ctx.fireChannelInactive();
     }
 }

@@ -110,7 +110,7 @@ class ServerHardeningTest {
             long received = LoopbackClient.transfer(other, 64L << 20, pool);
             double seconds = (System.nanoTime() - started) / 1e9;
             ConnectionStats slowSide = server.stats().find(slow.getLocalSocketAddress()).orElseThrow();
-            System.out.printf("figure: slow reader: queue %d B (bound %d B), read paused %d times; meanwhile another client "
+            System.out.printf("figure: slow reader: queue %d B (bound %d B), read paused %d time(s); meanwhile another client "
                     + "moved 64 MiB in %.2f s%n", slowSide.peakQueued(), QueueBound.of(server.config()), slowSide.readPauses(), seconds);
             assertThat(received).isEqualTo(64L << 20);
             assertThat(slowSide.isOpen()).as("the slow reader is still being served").isTrue();
