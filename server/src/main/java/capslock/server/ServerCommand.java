@@ -46,7 +46,7 @@ public final class ServerCommand implements Callable<Integer> {
     int chunkSize;
 
     @Option(names = "--water-mark", defaultValue = WaterMark.DEFAULT, converter = Converters.WaterMarks.class,
-            paramLabel = "LOW:HIGH", description = "Outbound buffer water marks: reading pauses above HIGH, resumes below LOW.")
+            paramLabel = "LOW:HIGH", description = "Outbound buffer water marks: reading pauses while the queue stays above HIGH, resumes below LOW.")
     WaterMark waterMark;
 
     @Option(names = "--backpressure", defaultValue = "true", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
