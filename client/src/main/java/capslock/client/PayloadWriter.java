@@ -87,7 +87,7 @@ abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
                 long due = due(start, now);
                 if (due - now > 0 && due - (now = System.nanoTime()) > 0) {
                     flush(ctx);
-                    later(ctx, due - now);
+                    whenDue(ctx, due - now);
                     return;
                 }
                 ByteBuf buf = payload.next(ctx.alloc(), writeSize);
@@ -142,6 +142,14 @@ abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
         if (!pending && sending) {
             pending = true;
             ctx.executor().schedule(() -> writeSome(ctx), nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** The next write is due in {@code nanos}: the {@link Pacer} wakes the loop for it, so the loop need not spin. */
+    private void whenDue(ChannelHandlerContext ctx, long nanos) {
+        if (!pending && sending) {
+            pending = true;
+            Pacer.runLater(ctx.executor(), () -> writeSome(ctx), nanos);
         }
     }
 
