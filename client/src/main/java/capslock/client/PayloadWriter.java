@@ -87,7 +87,7 @@ abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
                 long due = due(start, now);
                 if (due - now > 0 && due - (now = System.nanoTime()) > 0) {
                     flush(ctx);
-                    whenDue(ctx, due - now);
+                    later(ctx, due - now);
                     return;
                 }
                 ByteBuf buf = payload.next(ctx.alloc(), writeSize);
@@ -138,18 +138,19 @@ abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
         later(ctx, 0);
     }
 
+    /**
+     * Writes again in {@code nanos}: on the loop's next turn, or when the schedule says, woken by the {@link Pacer} so
+     * that the loop blocks in its selector meanwhile instead of spinning.
+     */
     private void later(ChannelHandlerContext ctx, long nanos) {
         if (!pending && sending) {
             pending = true;
-            ctx.executor().schedule(() -> writeSome(ctx), nanos, TimeUnit.NANOSECONDS);
-        }
-    }
-
-    /** The next write is due in {@code nanos}: the {@link Pacer} wakes the loop for it, so the loop need not spin. */
-    private void whenDue(ChannelHandlerContext ctx, long nanos) {
-        if (!pending && sending) {
-            pending = true;
-            Pacer.runLater(ctx.executor(), () -> writeSome(ctx), nanos);
+            Runnable next = () -> writeSome(ctx);
+            if (nanos > 0) {
+                Pacer.runLater(ctx.executor(), next, nanos);
+            } else {
+                ctx.executor().schedule(next, 0, TimeUnit.NANOSECONDS);
+            }
         }
     }
 
