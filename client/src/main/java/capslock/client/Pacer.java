@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Netty's NIO event loop cannot block for less than a millisecond ({@code Selector.select} takes milliseconds):
  * with a task due sooner than that it polls with {@code selectNow} until the task is due, so a writer paced at a
  * write every few hundred microseconds kept its loop spinning, a whole CPU taken from the server under test. The
- * pacer instead waits on a thread of its own, which sleeps until the task is due (as late as the kernel's timer slack
- * makes it, tens of microseconds), then hands the task to the event loop, which wakes from its selector for it:
+ * pacer instead waits on a thread of its own, which sleeps until the task is due (late by the kernel's timer slack
+ * and a thread wake-up: about a tenth of a millisecond at the median here), then hands the task to the event loop,
+ * which wakes from its selector for it:
  *
  * <pre>
  * event loop:  write batch → later(due) ┄┄┄┄┄┄┄┄ selector blocked, reads as they come ┄┄┄┄┄┄ → write batch
@@ -29,13 +30,11 @@ final class Pacer {
     }
 
     private static ScheduledThreadPoolExecutor timer() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+        return new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "capslock-pacer");
             thread.setDaemon(true);
             return thread;
         });
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
     }
 
     /** Runs {@code task} on {@code loop} once {@code delayNanos} have passed. */
