@@ -14,7 +14,9 @@ public enum Outcome {
     /** The reply was not the payload uppercased, or was short. */
     VERIFY_FAILED(ExitCodes.VERIFY_FAILED),
     /** The connection failed, or the server closed it before the end of the payload. */
-    FAILED(ExitCodes.FAILURE);
+    FAILED(ExitCodes.FAILURE),
+    /** Stopped by SIGINT (Ctrl-C) or SIGTERM before the end: what was measured until then is reported. */
+    INTERRUPTED(ExitCodes.INTERRUPTED);
 
     private final int exitCode;
 

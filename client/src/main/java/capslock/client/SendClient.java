@@ -1,6 +1,7 @@
 package capslock.client;
 
 import capslock.common.Errors;
+import capslock.common.Sizes;
 import capslock.common.cli.CapslockException;
 import capslock.common.cli.ExitCodes;
 import capslock.common.net.TransportFactory;
@@ -86,6 +87,16 @@ public final class SendClient {
 
     public Transfer transfer() {
         return transfer;
+    }
+
+    /**
+     * Ends the transfer now, as {@link Outcome#INTERRUPTED}, because of {@code why} (e.g. {@code SIGTERM}), and closes
+     * the connection; {@link #await()} then reports what was sent, answered and measured until then. Does nothing to
+     * a transfer that has already ended. Safe from any thread.
+     */
+    public void interrupt(String why) {
+        transfer.onEventLoop(() -> transfer.finish(Outcome.INTERRUPTED, s -> "interrupted by " + why + " after "
+                + Sizes.grouped(s.written()) + " B sent and " + Sizes.grouped(s.received()) + " B answered"));
     }
 
     /** Forgets the byte latency answered so far (a warm-up's), on the transfer's event loop. */

@@ -7,7 +7,8 @@ import java.util.Locale;
  * The end of a {@code send}, as text or (field for field) as JSON.
  *
  * @param latency byte latency: percentiles for a completed transfer; for one that stopped, the wait of the oldest byte
- *                still unanswered instead (it has none that mean anything); null where not measured (UTF-8 mode)
+ *                still unanswered instead (it has none that mean anything); for an interrupted one, both: the
+ *                percentiles of what was answered and the oldest wait; null where not measured (UTF-8 mode)
  */
 public record SendSummary(Outcome outcome,
                           int exitCode,
@@ -49,6 +50,9 @@ public record SendSummary(Outcome outcome,
             return LatencySummary.of(latency.total(), 0);
         }
         double oldest = result.at().oldestUnansweredMs();
+        if (result.outcome() == Outcome.INTERRUPTED) {
+            return LatencySummary.of(latency.total(), Math.round(oldest * 1e6));
+        }
         return new LatencySummary(latency.total().getTotalCount(), null, null, null, null, null,
                 oldest > 0 ? round(oldest, 3) : null);
     }

@@ -38,6 +38,7 @@ public final class ExitCodes {
                 codes.put("3", "Stalled: nothing moved on the wire for --stall-timeout (the diagnosis says why).");
                 codes.put("4", "Memory guard: the outbound buffer passed --max-pending.");
                 codes.put("5", "The reply did not match (its first difference is printed) or was short.");
+                codes.put("130", "Interrupted (Ctrl-C, SIGTERM): what was sent, answered and measured until then is reported.");
             }
             case "demo" -> {
                 codes.put("0", "Every scenario ran (stalls and the memory guard are what it shows).");
