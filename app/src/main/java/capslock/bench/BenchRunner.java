@@ -5,6 +5,8 @@ import capslock.client.Outcome;
 import capslock.client.SendClient;
 import capslock.client.SendConfig;
 import capslock.client.SendSummary;
+import capslock.common.net.TransportFactory;
+import io.netty.channel.EventLoopGroup;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,9 +19,10 @@ import java.util.function.BooleanSupplier;
 import org.HdrHistogram.Histogram;
 
 /**
- * Runs one row: N connections at once, each its own {@link SendClient} on its own event loop, every byte
- * verified. The warm-up is excluded from the figures (like iperf3's {@code -O}); progress lines every
- * interval (like {@code -i}).
+ * Runs one row: N connections at once, each its own {@link SendClient}, every byte verified. The connections share
+ * {@linkplain #clientLoops as many event loops as there are CPUs}, as wrk's connections share its threads, so that the
+ * load client does not take more of the machine than the server it measures. The warm-up is excluded from the figures
+ * (like iperf3's {@code -O}); progress lines every interval (like {@code -i}).
  */
 final class BenchRunner {
     /** What a row measures; {@code duration} null means "send {@code bytes} per connection". */
@@ -38,8 +41,25 @@ final class BenchRunner {
         this.interrupted = interrupted;
     }
 
+    /**
+     * The event loops a row's {@code connections} share: one per CPU, fewer for fewer connections (one each then).
+     * The caller shuts them down after the row.
+     */
+    static EventLoopGroup clientLoops(TransportFactory transport, int connections, String name) {
+        return transport.newGroup(Math.min(connections, Runtime.getRuntime().availableProcessors()), name);
+    }
+
     /** The row, or empty if bench was interrupted before its warm-up ended (nothing was measured). */
     Optional<BenchRow> run(Plan plan) throws InterruptedException {
+        EventLoopGroup loops = clientLoops(plan.client().transport().resolve(), plan.connections(), "capslock-send");
+        try {
+            return run(plan, loops);
+        } finally {
+            loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private Optional<BenchRow> run(Plan plan, EventLoopGroup loops) throws InterruptedException {
         boolean timed = plan.duration() != null;
         long launched = System.nanoTime();
         List<BenchPayload> payloads = new ArrayList<>();
@@ -55,10 +75,10 @@ final class BenchRunner {
                 payload.limitTo(BookPayload.roundUp(plan.bytes()));
             }
             payloads.add(payload);
-            clients.add(SendClient.start(config, payload, null, s -> { }, plan.verify()));
+            clients.add(SendClient.start(config, payload, null, s -> { }, plan.verify(), loops));
         }
-        // A timed row's clock starts once every connection is open (hundreds take seconds: each has its own event
-        // loop), so that all of them send for the whole duration; a --bytes row counts every byte from the first.
+        // A timed row's clock starts once every connection is open (hundreds take a while), so that all of them send
+        // for the whole duration; a --bytes row counts every byte from the first.
         long start = timed ? System.nanoTime() : launched;
         long warmupEnd = start + plan.warmup().toNanos();
         long deadline = timed ? warmupEnd + plan.duration().toNanos() : Long.MAX_VALUE;

@@ -45,7 +45,7 @@ final class RoundTripRunner {
     Optional<BenchRow> run(SendConfig client, int connections, Duration duration, Duration warmup, Duration interval)
             throws InterruptedException {
         TransportFactory transport = client.transport().resolve();
-        EventLoopGroup group = transport.newGroup(Math.min(connections, Runtime.getRuntime().availableProcessors()), "capslock-rtt");
+        EventLoopGroup group = BenchRunner.clientLoops(transport, connections, "capslock-rtt");
         List<RoundTripConnection> handlers = new ArrayList<>();
         List<io.netty.channel.Channel> channels = new ArrayList<>();
         try {

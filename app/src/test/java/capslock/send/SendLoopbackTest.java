@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import capslock.server.CapslockServer;
 import capslock.server.ConnectionStats;
 import capslock.server.ServerConfig;
+import io.netty.channel.EventLoopGroup;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -144,5 +145,32 @@ class SendLoopbackTest {
                     .contains("not reading")
                     .contains("TCP itself is backing off");
         }
+    }
+
+    @Test
+    void transfersOnACallersEventLoopsCompleteAndLeaveThemToTheCaller() throws Exception {
+        SendConfig config = start(ServerConfig.loopback());
+        EventLoopGroup loops = config.transport().resolve().newGroup(1, "capslock-test-shared");
+        try {
+            long payload = 4L << 20;
+            SendClient first = SendClient.start(config, new BookPayload(payload), null, s -> { }, true, loops);
+            SendClient second = SendClient.start(config, new BookPayload(payload), null, s -> { }, true, loops);
+            SendSummary firstSummary = first.await();
+            SendSummary secondSummary = second.await();
+
+            assertThat(firstSummary.exitCode()).as(firstSummary.toText()).isZero();
+            assertThat(secondSummary.exitCode()).as(secondSummary.toText()).isZero();
+            assertThat(firstSummary.received()).isEqualTo(payload);
+            assertThat(secondSummary.received()).isEqualTo(payload);
+            assertThat(loops.isShuttingDown()).as("await() shut down a group it does not own").isFalse();
+            SendSummary third = send(config, loops, payload);
+            assertThat(third.exitCode()).as(third.toText()).isZero();
+        } finally {
+            loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static SendSummary send(SendConfig config, EventLoopGroup loops, long bytes) throws InterruptedException {
+        return SendClient.start(config, new BookPayload(bytes), null, s -> { }, true, loops).await();
     }
 }

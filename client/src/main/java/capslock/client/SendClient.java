@@ -6,6 +6,7 @@ import capslock.common.cli.CapslockException;
 import capslock.common.cli.ExitCodes;
 import capslock.common.net.TransportFactory;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -16,21 +17,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 
-/** Connects, runs one transfer on its own event loop, and reports how it ended. */
+/**
+ * Connects, runs one transfer on an event loop (its own, or one of a group the caller shares between transfers and
+ * owns), and reports how it ended.
+ */
 public final class SendClient {
     private final SendConfig config;
     private final Payload payload;
     private final TransportFactory transport;
     private final EventLoopGroup group;
+    private final boolean ownsGroup;
     private final Transfer transfer;
     private final ReplyVerifier verifier;
     private Consumer<Snapshot> samples;
+    private Channel channel;
 
-    private SendClient(SendConfig config, Payload payload, boolean verify) {
+    private SendClient(SendConfig config, Payload payload, boolean verify, EventLoopGroup sharedGroup) {
         this.config = config;
         this.payload = payload;
         this.transport = config.transport().resolve();
-        this.group = transport.newGroup(1, "capslock-send");
+        this.ownsGroup = sharedGroup == null;
+        this.group = ownsGroup ? transport.newGroup(1, "capslock-send") : sharedGroup;
         this.transfer = new Transfer(config.measuresLatency());
         this.verifier = verify ? new ReplyVerifier(payload.replay(), config.charset()) : ReplyVerifier.none();
     }
@@ -47,7 +54,18 @@ public final class SendClient {
     /** As above; with {@code verify} false the reply is only counted (to measure what verification costs). */
     public static SendClient start(SendConfig config, Payload payload, OutputStream output, Consumer<Snapshot> samples,
                                    boolean verify) {
-        SendClient client = new SendClient(config, payload, verify);
+        SendClient client = new SendClient(config, payload, verify, null);
+        client.connect(output, samples);
+        return client;
+    }
+
+    /**
+     * As above, on one of {@code group}'s event loops ({@code config}'s transport), which other transfers may share:
+     * the caller shuts the group down once every transfer on it has been {@linkplain #await() awaited}.
+     */
+    public static SendClient start(SendConfig config, Payload payload, OutputStream output, Consumer<Snapshot> samples,
+                                   boolean verify, EventLoopGroup group) {
+        SendClient client = new SendClient(config, payload, verify, group);
         client.connect(output, samples);
         return client;
     }
@@ -68,6 +86,7 @@ public final class SendClient {
             bootstrap.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(readSize).maxMessagesPerRead(1));
         }
         ChannelFuture connected = bootstrap.connect(config.host(), config.port()).awaitUninterruptibly();
+        channel = connected.channel();
         if (!connected.isSuccess()) {
             shutdown();
             verifier.close();
@@ -129,7 +148,7 @@ public final class SendClient {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } finally {
-            shutdown(); // runs the remaining event-loop tasks: the reply handler closes its output there
+            shutdown(); // the remaining event-loop tasks run: the reply handler closes its output there
             payload.close();
         }
         samples.accept(result.at());
@@ -137,7 +156,16 @@ public final class SendClient {
         return SendSummary.of(config, transport.transport().label(), payload.size(), transfer, result, firstDifference);
     }
 
+    /**
+     * Its own group: shut down, its remaining tasks run. A shared one: the connection closed and its event loop past
+     * every task queued until then.
+     */
     private void shutdown() {
-        group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+        if (ownsGroup) {
+            group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+        } else if (channel != null) {
+            channel.close().awaitUninterruptibly(10, TimeUnit.SECONDS);
+            channel.eventLoop().submit(() -> { }).awaitUninterruptibly(10, TimeUnit.SECONDS);
+        }
     }
 }
