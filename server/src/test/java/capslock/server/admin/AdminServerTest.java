@@ -78,6 +78,9 @@ class AdminServerTest {
             socket.getOutputStream().write("capitalize this!".getBytes(StandardCharsets.US_ASCII));
             assertThat(socket.getInputStream().readNBytes(16)).hasSize(16);
             String peer = "127.0.0.1:" + socket.getLocalPort();
+            // The reply can reach us before the event loop has removed it from its outbound buffer.
+            Eventually.await("the reply has left the outbound buffer", Duration.ofSeconds(10),
+                    () -> server.stats().queuedNow() == 0);
             com.fasterxml.jackson.databind.JsonNode one = connections("");
             assertThat(one.get("open").asInt()).isEqualTo(1);
             assertThat(one.get("shown").asInt()).isEqualTo(1);
