@@ -12,6 +12,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
+import io.netty.util.concurrent.MultithreadEventExecutorGroup;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,7 @@ public final class CapslockServer implements AutoCloseable {
         this.config = config;
         this.transport = config.transport().resolve();
         this.boss = transport.newGroup(1, "capslock-accept");
-        this.workers = transport.newGroup(0, "capslock-io");
+        this.workers = transport.newGroup(config.ioThreads(), "capslock-io");
         this.initializer = new ServerInitializer(config, stats);
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
@@ -69,9 +70,10 @@ public final class CapslockServer implements AutoCloseable {
     /** Binds now; throws a {@link CapslockException} with a one-line reason if it can't. */
     public static CapslockServer start(ServerConfig config) {
         CapslockServer server = new CapslockServer(config);
-        log.info("capslock server listening on {} (transport {}, {}; water marks {}; chunk size {} bytes; charset {}; "
-                        + "uppercase kernel {}; backpressure {}; max connections {}; idle timeout {})",
-                config.host() + ":" + server.port(), server.transport.transport().label(), server.transport.note(), config.waterMark(),
+        log.info("capslock server listening on {} (transport {}, {}; I/O threads {}; water marks {}; chunk size {} bytes; "
+                        + "charset {}; uppercase kernel {}; backpressure {}; max connections {}; idle timeout {})",
+                config.host() + ":" + server.port(), server.transport.transport().label(), server.transport.note(),
+                config.ioThreads(), config.waterMark(),
                 config.chunkSize(), config.charset().label(), AsciiUpperCase.kernel(), config.backpressure() ? "on" : "OFF",
                 config.maxConnections(), config.idleTimeout().isZero() ? "off" : Durations.format(config.idleTimeout()));
         return server;
@@ -87,6 +89,11 @@ public final class CapslockServer implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** The event loops that serve the connections ({@link ServerConfig#ioThreads()}), each started on first use. */
+    public int ioThreads() {
+        return ((MultithreadEventExecutorGroup) workers).executorCount();
     }
 
     public TransportFactory transport() {

@@ -75,6 +75,11 @@ public final class ServerCommand implements Callable<Integer> {
                     + "that deadlocked itself as in the book (0: never).")
     Duration idleTimeout;
 
+    @Option(names = "--io-threads", paramLabel = "N", defaultValue = "0",
+            description = "Event loops that serve the connections, each a thread (0: one per CPU the JVM sees, a "
+                    + "container's CPU limit included).")
+    int ioThreads;
+
     @Option(names = "--admin-port", paramLabel = "PORT", defaultValue = DEFAULT_ADMIN_PORT, converter = Converters.Port.class,
             description = "HTTP port for /health/live, /health/ready, /metrics, /connections and a live page at / "
                     + "(0: no admin endpoint).")
@@ -95,7 +100,8 @@ public final class ServerCommand implements Callable<Integer> {
     /** The configuration the options describe; a combination that makes no sense is a usage error (exit 2). */
     ServerConfig config() {
         return Validated.of(spec, () -> new ServerConfig(host, port, chunkSize, backpressure, maxPending, charset,
-                socket.transportConfig(waterMark), maxConnections, idleTimeout));
+                socket.transportConfig(waterMark), maxConnections, idleTimeout,
+                ioThreads == 0 ? ServerConfig.defaultIoThreads() : ioThreads));
     }
 
     @Override

@@ -20,13 +20,16 @@ public record ServerConfig(String host,
                            TextCharset charset,
                            TransportConfig transport,
                            int maxConnections,
-                           Duration idleTimeout) {
+                           Duration idleTimeout,
+                           int ioThreads) {
 
     public static final long DEFAULT_MAX_PENDING = 64L << 20;
     public static final String DEFAULT_MAX_PENDING_TEXT = "64MiB";
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
     public static final String DEFAULT_MAX_CONNECTIONS_TEXT = "10000";
     public static final String DEFAULT_IDLE_TIMEOUT_TEXT = "60s";
+    /** At most this many I/O threads: each is a thread and a selector, whether or not a connection ever uses it. */
+    public static final int MAX_IO_THREADS = 1024;
 
     public ServerConfig {
         if (host == null || host.isBlank()) {
@@ -54,12 +57,20 @@ public record ServerConfig(String host,
         if (idleTimeout.isNegative()) {
             throw new IllegalArgumentException("--idle-timeout must not be negative");
         }
+        if (ioThreads < 1 || ioThreads > MAX_IO_THREADS) {
+            throw new IllegalArgumentException("--io-threads must be from 1 to " + MAX_IO_THREADS + ", or 0 for one per CPU");
+        }
+    }
+
+    /** One I/O thread per CPU the JVM sees (a container's CPU limit included). */
+    public static int defaultIoThreads() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /** Loopback, a free port, the book's defaults: what tests and in-process servers start from. */
     public static ServerConfig loopback() {
         return new ServerConfig("127.0.0.1", 0, Protocol.CHUNK_SIZE, true, DEFAULT_MAX_PENDING, TextCharset.ASCII,
-                TransportConfig.defaults(), DEFAULT_MAX_CONNECTIONS, Duration.ofSeconds(60));
+                TransportConfig.defaults(), DEFAULT_MAX_CONNECTIONS, Duration.ofSeconds(60), defaultIoThreads());
     }
 
     /** The water marks, a connection's part of {@link #transport()}. */
@@ -111,11 +122,15 @@ public record ServerConfig(String host,
         return with(b -> b.idleTimeout = newIdleTimeout);
     }
 
+    public ServerConfig withIoThreads(int newIoThreads) {
+        return with(b -> b.ioThreads = newIoThreads);
+    }
+
     private ServerConfig with(Consumer<Builder> change) {
         Builder b = new Builder(this);
         change.accept(b);
         return new ServerConfig(b.host, b.port, b.chunkSize, b.backpressure, b.maxPending, b.charset, b.transport,
-                b.maxConnections, b.idleTimeout);
+                b.maxConnections, b.idleTimeout, b.ioThreads);
     }
 
     /** A mutable copy, so that each {@code with…} names only what it changes. */
@@ -129,6 +144,7 @@ public record ServerConfig(String host,
         TransportConfig transport;
         int maxConnections;
         Duration idleTimeout;
+        int ioThreads;
 
         Builder(ServerConfig c) {
             host = c.host;
@@ -140,6 +156,7 @@ public record ServerConfig(String host,
             transport = c.transport;
             maxConnections = c.maxConnections;
             idleTimeout = c.idleTimeout;
+            ioThreads = c.ioThreads;
         }
     }
 }

@@ -41,6 +41,17 @@ class ServerCommandTest {
         assertThat(config.transport().rcvbuf()).isZero();
         assertThat(config.maxConnections()).isEqualTo(10_000);
         assertThat(config.idleTimeout()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(config.ioThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void ioThreadsCanBeSetOnTheCommandLineOrInTheEnvironment() {
+        ServerCommand command = new ServerCommand();
+        cli(command, Map.of()).parseArgs("--io-threads", "3");
+        assertThat(command.config().ioThreads()).isEqualTo(3);
+        ServerCommand fromEnv = new ServerCommand();
+        cli(fromEnv, Map.of("CAPSLOCK_SERVER_IO_THREADS", "5")).parseArgs();
+        assertThat(fromEnv.config().ioThreads()).isEqualTo(5);
     }
 
     @Test
@@ -81,6 +92,9 @@ class ServerCommandTest {
         "--no-such-option           | Unknown option: '--no-such-option'",
         "--max-connections=0        | --max-connections must be at least 1",
         "--max-connections=many     | Invalid value for option '--max-connections': 'many' is not an int",
+        "--io-threads=-1            | --io-threads must be from 1 to 1024, or 0 for one per CPU",
+        "--io-threads=1025          | --io-threads must be from 1 to 1024, or 0 for one per CPU",
+        "--io-threads=two           | Invalid value for option '--io-threads': 'two' is not an int",
         "--idle-timeout=forever     | Invalid value for option '--idle-timeout': 'forever' is not a duration (examples: 500ms, 5s, 2m)",
         "--drain-timeout=soon       | Invalid value for option '--drain-timeout': 'soon' is not a duration (examples: 500ms, 5s, 2m)",
         "--log-format=xml           | Invalid value for option '--log-format': 'xml' is not a log format (text or json)",

@@ -49,6 +49,34 @@ class ServerLoopbackTest {
         }
     }
 
+    /** {@code --io-threads 1}: one event loop serves every connection, each transfer interleaved with the others. */
+    @Test
+    void oneIoThreadServesSeveralConnectionsAtOnce() throws Exception {
+        server = CapslockServer.start(ServerConfig.loopback().withIoThreads(1));
+        assertThat(server.ioThreads()).isEqualTo(1);
+        java.util.List<Socket> sockets = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                sockets.add(connect());
+            }
+            for (int round = 0; round < 3; round++) {
+                for (Socket socket : sockets) {
+                    socket.getOutputStream().write(("connection " + sockets.indexOf(socket) + " round " + round)
+                            .getBytes(StandardCharsets.US_ASCII));
+                }
+                for (Socket socket : sockets) {
+                    String expected = "CONNECTION " + sockets.indexOf(socket) + " ROUND " + round;
+                    byte[] reply = socket.getInputStream().readNBytes(expected.length());
+                    assertThat(new String(reply, StandardCharsets.US_ASCII)).isEqualTo(expected);
+                }
+            }
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
     /**
      * Sends while another thread reads, then half-closes. A full 1 GiB: under paranoid
      * leak detection every buffer access records a stack trace, but the uppercasing touches each chunk once
