@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import org.HdrHistogram.Histogram;
 
 /**
  * The live state of one transfer. Only the event loop writes it; the progress display and other watchers read it
@@ -164,10 +163,10 @@ public final class Transfer {
         double max = Double.NaN;
         double oldest = 0;
         if (latency != null) {
-            Histogram interval = latency.takeInterval();
-            if (interval.getTotalCount() > 0) {
-                p50 = interval.getValueAtPercentile(50) / 1e6;
-                max = interval.getMaxValue() / 1e6;
+            ByteLatency.Interval interval = latency.takeInterval();
+            if (interval.marks() > 0) {
+                p50 = interval.p50Nanos() / 1e6;
+                max = interval.maxNanos() / 1e6;
             }
             oldest = latency.oldestUnansweredNanos(now) / 1e6;
         }
