@@ -177,7 +177,7 @@ if [[ "$mode" == latency ]]; then
     bench() { java -jar "$jar" bench --host 127.0.0.1 "$@"; }
     echo "== byte latency: capslock's server against the C reference, ${rounds} interleaved rounds"
     start_server c 9500 "$out/upper_echo" 9500
-    start_server capslock 9400 ./capslock server --port 9400 --admin-port 0
+    start_server capslock 9400 java "${vector[@]}" -jar "$jar" server --port 9400 --admin-port 0
     warm c capslock
     # The loads: 25, 50 and 90 % of what the C server sustains here, now, under bench's own client.
     # A row can stall at full load (docs/PERFORMANCE.md, "Stalls"): measure again rather than load from a stalled row.
@@ -210,8 +210,8 @@ if [[ "$mode" == latency ]]; then
     kill "${server_pid[@]}"
     wait "${server_pid[@]}" 2>/dev/null || true
     echo "== slow readers: writers at 20 MB/s in all, replies read at 10 MB/s, with and without server backpressure"
-    start_server bp-on 9410 ./capslock server --port 9410 --admin-port 0
-    start_server bp-off 9411 ./capslock server --port 9411 --admin-port 0 --backpressure=false --max-pending 2GiB
+    start_server bp-on 9410 java "${vector[@]}" -jar "$jar" server --port 9410 --admin-port 0
+    start_server bp-off 9411 java "${vector[@]}" -jar "$jar" server --port 9411 --admin-port 0 --backpressure=false --max-pending 2GiB
     for name in bp-on bp-off; do
         bench --port "${server_port[$name]}" --connections 1,16 --rate 20MB/s --read-rate 10MB/s --duration 10s \
             --warmup 0s --json "$out/slow-$name.json" >"$out/slow-$name.log" 2>&1 || echo "slow readers $name: exit $?"
