@@ -17,6 +17,7 @@ import capslock.server.ServerCommand;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,11 +119,23 @@ public final class DemoCommand implements Callable<Integer> {
                     + ", memory guard " + Sizes.format(maxPending)
                     + (settings.external() ? ", server " + settings.host() + ":" + settings.port() : ""));
         }
+        DemoRunner runner = new DemoRunner(settings, json ? System.err : System.out, System.console() != null);
+        // SIGINT (Ctrl-C) or SIGTERM interrupts the scenario under way; the table and chart show what ran until then.
+        ShutdownSignal.installThen("capslock-demo-signal", runner::stop);
         List<RunResult> results;
         try {
-            results = new DemoRunner(settings, json ? System.err : System.out, System.console() != null).run();
+            results = runner.run();
         } catch (UncheckedIOException e) {
             throw new CapslockException(ExitCodes.FAILURE, e.getMessage());
+        }
+        if (runner.stopped() != null) {
+            PrintStream say = json ? System.err : System.out;
+            if (results.isEmpty()) {
+                say.println("capslock demo: interrupted (" + runner.stopped() + ") before the first scenario");
+                return ExitCodes.INTERRUPTED;
+            }
+            say.println("capslock demo: interrupted (" + runner.stopped() + ") in scenario " + results.size() + " of "
+                    + Scenario.values().length + "; the scenarios run until then:");
         }
         try {
             DemoChart.write(results, chart);
@@ -137,7 +150,7 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println();
             System.out.println("chart: " + chart);
         }
-        return exitCode(results);
+        return runner.stopped() != null ? ExitCodes.INTERRUPTED : exitCode(results);
     }
 
     private int serveTheWebView(DemoSettings settings) throws InterruptedException {

@@ -23,6 +23,12 @@ final class DemoRun {
 
     static RunResult run(DemoServers servers, DemoSettings settings, RunSpec spec, Consumer<Point> live)
             throws InterruptedException {
+        return run(servers, settings, spec, live, client -> { });
+    }
+
+    /** As above; {@code started} is handed the client as soon as it has started, so that it can be interrupted. */
+    static RunResult run(DemoServers servers, DemoSettings settings, RunSpec spec, Consumer<Point> live,
+            Consumer<SendClient> started) throws InterruptedException {
         DemoServers.Target target = servers.target(spec.serverBackpressure());
         SendConfig config = new SendConfig(target.host(), target.port(), settings.transport().withWaterMark(spec.waterMark()),
                 spec.writer(), spec.reader(), spec.writeSize(), settings.stallTimeout(), settings.maxPending(),
@@ -37,6 +43,7 @@ final class DemoRun {
         };
         SendClient client = SendClient.start(config, new BookPayload(spec.bytes()), null, sample);
         probe.set(target.view().probe(client.transfer().localAddress()));
+        started.accept(client);
         try {
             SendSummary summary = client.await();
             ServerView.ServerProbe p = probe.get();

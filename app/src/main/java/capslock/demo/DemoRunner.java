@@ -1,18 +1,26 @@
 package capslock.demo;
 
+import capslock.client.SendClient;
 import capslock.client.Snapshot;
 import capslock.common.Sizes;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
-/** Runs the five scenarios one after another, each on a fresh connection, showing each one's progress on a line. */
+/**
+ * Runs the five scenarios one after another, each on a fresh connection, showing each one's progress on a line.
+ * {@link #stop} (from any thread: a signal's) interrupts the scenario under way, which ends as interrupted with what
+ * it measured until then, and starts no other.
+ */
 final class DemoRunner {
     private final DemoSettings settings;
     private final PrintStream live;
     private final boolean terminal;
+    private final AtomicReference<String> stopped = new AtomicReference<>();
+    private volatile SendClient running;
 
     DemoRunner(DemoSettings settings, PrintStream live, boolean terminal) {
         this.settings = settings;
@@ -24,10 +32,36 @@ final class DemoRunner {
         List<RunResult> results = new ArrayList<>();
         try (DemoServers servers = new DemoServers(settings, settings.bytes())) {
             for (Scenario scenario : Scenario.values()) {
+                if (stopped() != null) {
+                    break;
+                }
                 results.add(run(servers, scenario));
             }
         }
         return results;
+    }
+
+    /** Interrupts the scenario under way, because of {@code why} (e.g. {@code SIGINT}), and starts no other. */
+    void stop(String why) {
+        if (stopped.compareAndSet(null, why)) {
+            SendClient client = running;
+            if (client != null) {
+                client.interrupt(why);
+            }
+        }
+    }
+
+    /** Why the scenarios were stopped, or null if they were not. */
+    String stopped() {
+        return stopped.get();
+    }
+
+    private void started(SendClient client) {
+        running = client;
+        String why = stopped.get();
+        if (why != null) {
+            client.interrupt(why); // the stop came while this scenario was starting
+        }
     }
 
     private RunResult run(DemoServers servers, Scenario scenario) throws InterruptedException {
@@ -45,8 +79,10 @@ final class DemoRunner {
         };
         RunResult result;
         try {
-            result = DemoRun.run(servers, settings, scenario.spec(settings), csv == null ? show : show.andThen(csv));
+            result = DemoRun.run(servers, settings, scenario.spec(settings), csv == null ? show : show.andThen(csv),
+                    this::started);
         } finally {
+            running = null;
             if (csv != null) {
                 csv.close();
             }

@@ -144,27 +144,13 @@ public final class SendCommand implements Callable<Integer> {
                         + ", stall timeout " + Durations.format(config.stallTimeout()));
             }
             SendClient client = SendClient.start(config, payload, out, samples != null ? samples : s -> { });
-            interruptOnSignal(client);
+            // SIGINT (Ctrl-C) or SIGTERM ends the transfer where it is; the summary says what was done until then.
+            ShutdownSignal.installThen("capslock-send-signal", client::interrupt);
             new ProgressDisplay(ProgressDisplay.styleFor(quiet || json), System.err).follow(client.transfer(), payload.size());
             SendSummary summary = client.await();
             report.println(json ? Json.write(summary) : "\n" + summary.toText());
             return summary.exitCode();
         }
-    }
-
-    /** SIGINT (Ctrl-C) or SIGTERM ends the transfer where it is, and the summary says what was done until then. */
-    private static void interruptOnSignal(SendClient client) {
-        ShutdownSignal signal = ShutdownSignal.install();
-        Thread watcher = new Thread(() -> {
-            try {
-                signal.await();
-                client.interrupt(signal.name());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "capslock-send-signal");
-        watcher.setDaemon(true);
-        watcher.start();
     }
 
     private OutputStream openOutput() {

@@ -45,6 +45,7 @@ public final class ExitCodes {
                 codes.put("1", "A scenario's connection failed.");
                 codes.put("2", "A bad option or environment value.");
                 codes.put("5", "A scenario's replies did not match: the server does not uppercase.");
+                codes.put("130", "Interrupted (Ctrl-C, SIGTERM): the scenarios run until then are shown, the last one cut short.");
             }
             case "bench" -> {
                 codes.put("0", "Every row completed, every byte verified.");

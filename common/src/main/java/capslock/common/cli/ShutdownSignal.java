@@ -1,6 +1,7 @@
 package capslock.common.cli;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import sun.misc.Signal;
 
 /**
@@ -19,6 +20,25 @@ public final class ShutdownSignal {
         for (String name : new String[] {"INT", "TERM"}) {
             Signal.handle(new Signal(name), s -> signal.trigger("SIG" + s.getName()));
         }
+        return signal;
+    }
+
+    /**
+     * Installs the handlers and, when the first signal comes, hands its name ({@code SIGINT}, {@code SIGTERM}) to
+     * {@code action} on a daemon thread named {@code threadName}: for a command that interrupts work under way.
+     */
+    public static ShutdownSignal installThen(String threadName, Consumer<String> action) {
+        ShutdownSignal signal = install();
+        Thread watcher = new Thread(() -> {
+            try {
+                signal.await();
+                action.accept(signal.name());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, threadName);
+        watcher.setDaemon(true);
+        watcher.start();
         return signal;
     }
 
