@@ -92,6 +92,28 @@ for load in (25, 50, 90):
                          f"{ratio} |")
 lines.append("")
 
+# The targets docs/PERFORMANCE.md tracks: capslock ÷ C per round, the median of the rounds and how many rounds held.
+lines += ["### Against the targets (capslock ÷ C, per round)", "",
+          "| target | median of the rounds (range) | rounds that held |", "|---|---|---|"]
+
+
+def per_round_p99(load, n):
+    c = {r: x for r in rounds for x in rows(f"rate-c-{load}-{n}-r{r}.json") if completed(x)}
+    k = {r: x for r in rounds for x in rows(f"rate-capslock-{load}-{n}-r{r}.json") if completed(x)}
+    return [k[r]["latency"]["p99Ms"] / c[r]["latency"]["p99Ms"] for r in k if r in c]
+
+
+c16, k16 = rtt.get(("c", 16), {}), rtt.get(("capslock", 16), {})
+targets = [("round trips/s, 16 connections ≥ 1.0",
+            [k16[r]["roundTripsPerSecond"] / c16[r]["roundTripsPerSecond"] for r in k16 if r in c16], lambda x: x >= 1.0)]
+for load in (25, 50):
+    for n, bound in ((1, 1.25), (16, 1.0)):
+        targets.append((f"p99 at {load} %, {n} connection{'s' if n > 1 else ''} ≤ {bound}", per_round_p99(load, n),
+                        lambda x, b=bound: x <= b))
+for label, ratios, holds in targets:
+    lines.append(f"| {label} | {spread(ratios, '{:.2f}')} | {sum(1 for x in ratios if holds(x))} of {len(ratios)} |")
+lines.append("")
+
 lines += ["### Slow readers: writers at 20 MB/s in all, replies read at 10 MB/s in all, 10 s", "",
           "| server | connections | MB/s | outcome | latency from when due: p50 / p99 / max ms | from when sent: p50 / p99 / max ms |",
           "|---|---|---|---|---|---|"]
