@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Byte latency measured against servers that are slow on purpose: the only timing asserted is the gross, deliberate
@@ -53,19 +54,21 @@ class LatencyMeasurementTest {
     /**
      * wrk2's point: a server that stops reading for a second stops an open-loop writer too, and the bytes it could not
      * send on time are charged the delay. Counted from when they went out (what a closed-loop tool sees), only the
-     * few bytes already in the socket buffers waited, and the 99th percentile hides the pause.
+     * few bytes already in the socket buffers waited, and the 99th percentile hides the pause. The same on NIO, whose
+     * writers a pacer thread wakes, and on epoll, whose event loop sleeps until each write is due.
      */
-    @Test
-    void aOneSecondPauseShowsInTheCorrectedP99AndNotInTheUncorrectedOne() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"nio", "epoll"})
+    void aOneSecondPauseShowsInTheCorrectedP99AndNotInTheUncorrectedOne(String transport) throws Exception {
         Path result = dir.resolve("rate.json");
         try (SlowUppercaseServer server = SlowUppercaseServer.pausing(16L << 20, Duration.ofSeconds(1))) {
             int exit = cli.run("bench", "--port", String.valueOf(server.port()), "--connections", "1", "--rate", "16MB/s",
                     "--duration", "5s", "--warmup", "0s", "--write-size", "16KiB", "--water-mark", "16KiB:32KiB",
-                    "--sndbuf", "64KiB", "--rcvbuf", "64KiB", "--json", result.toString());
+                    "--sndbuf", "64KiB", "--rcvbuf", "64KiB", "--transport", transport, "--json", result.toString());
 
             assertThat(exit).as(cli.err() + cli.out()).isZero();
             JsonNode row = json(result).get("rows").get(0);
-            System.err.printf("figure: 1 s pause at 16 MB/s: p99 %.1f ms from when due, %.1f ms from when sent (max %.1f)%n",
+            System.err.printf("figure: 1 s pause at 16 MB/s, " + transport + ": p99 %.1f ms from when due, %.1f ms from when sent (max %.1f)%n",
                     row.get("latency").get("p99Ms").asDouble(), row.get("uncorrectedLatency").get("p99Ms").asDouble(),
                     row.get("uncorrectedLatency").get("maxMs").asDouble());
             assertThat(row.get("mode").asText()).isEqualTo("rate");

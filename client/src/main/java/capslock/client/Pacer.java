@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  *
  * One daemon thread serves every writer in the process. A task whose event loop has shut down in the meantime is
- * dropped: its channel is gone.
+ * dropped: its channel is gone. Only NIO loops need it: epoll and io_uring loops sleep until a task is due on their
+ * own ({@link capslock.common.net.TransportFactory#sleepsUnderAMillisecond()}).
  */
 final class Pacer {
     private static final ScheduledThreadPoolExecutor TIMER = timer();

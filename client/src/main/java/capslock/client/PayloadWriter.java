@@ -36,6 +36,8 @@ abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
     /** Sizes of writes not yet in the socket; promises complete in write order. */
     private final ArrayDeque<Integer> unwritten = new ArrayDeque<>();
     private final ChannelFutureListener onWritten;
+    /** The event loop can sleep until a write is due on its own (epoll, io_uring): no {@link Pacer} needed. */
+    private final boolean loopSleepsPrecisely;
     private boolean sending = true;
     private boolean pending;
     private long scheduleStart;
@@ -49,6 +51,7 @@ abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
         this.nanosPerByte = config.sendRate() > 0 ? 1e9 / config.sendRate() : 0;
         this.batchBytes = batchBytes;
         this.batchWrites = batchWrites;
+        this.loopSleepsPrecisely = config.transport().resolve().sleepsUnderAMillisecond();
         this.onWritten = future -> {
             int n = unwritten.poll();
             if (future.isSuccess()) {
@@ -139,17 +142,18 @@ abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Writes again in {@code nanos}: on the loop's next turn, or when the schedule says, woken by the {@link Pacer} so
-     * that the loop blocks in its selector meanwhile instead of spinning.
+     * Writes again in {@code nanos}: on the loop's next turn, or when the schedule says. On NIO the {@link Pacer}
+     * wakes the loop when the write is due, so that it blocks in its selector meanwhile instead of spinning; epoll and
+     * io_uring loops sleep until then on their own.
      */
     private void later(ChannelHandlerContext ctx, long nanos) {
         if (!pending && sending) {
             pending = true;
             Runnable next = () -> writeSome(ctx);
-            if (nanos > 0) {
+            if (nanos > 0 && !loopSleepsPrecisely) {
                 Pacer.runLater(ctx.executor(), next, nanos);
             } else {
-                ctx.executor().schedule(next, 0, TimeUnit.NANOSECONDS);
+                ctx.executor().schedule(next, Math.max(0, nanos), TimeUnit.NANOSECONDS);
             }
         }
     }

@@ -59,6 +59,15 @@ public record TransportFactory(Transport transport,
     /** Why AUTO skips io_uring, for the start-up log. */
     public static final String IO_URING_CAVEAT = "io_uring is not the default yet (docs/ARCHITECTURE.md, Transports)";
 
+    /**
+     * Whether this transport's event loop sleeps until a task scheduled less than a millisecond ahead is due: epoll
+     * arms a timerfd, io_uring a timeout, both to the nanosecond. NIO's selector waits in whole milliseconds, so
+     * Netty polls ({@code selectNow}) while such a task is pending.
+     */
+    public boolean sleepsUnderAMillisecond() {
+        return transport != Transport.NIO;
+    }
+
     public EventLoopGroup newGroup(int threads, String name) {
         return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), ioHandlers.get());
     }
