@@ -68,8 +68,8 @@ class LatencyMeasurementTest {
 
             assertThat(exit).as(cli.err() + cli.out()).isZero();
             JsonNode row = json(result).get("rows").get(0);
-            System.err.printf("figure: 1 s pause at 16 MB/s, " + transport + ": p99 %.1f ms from when due, %.1f ms from when sent (max %.1f)%n",
-                    row.get("latency").get("p99Ms").asDouble(), row.get("uncorrectedLatency").get("p99Ms").asDouble(),
+            System.err.printf("figure: 1 s pause at 16 MB/s, %s: p99 %.1f ms from when due, %.1f ms from when sent (max %.1f)%n",
+                    transport, row.get("latency").get("p99Ms").asDouble(), row.get("uncorrectedLatency").get("p99Ms").asDouble(),
                     row.get("uncorrectedLatency").get("maxMs").asDouble());
             assertThat(row.get("mode").asText()).isEqualTo("rate");
             assertThat(row.get("targetMegabytesPerSecond").asDouble()).isEqualTo(16.0);

@@ -8,8 +8,8 @@ import io.netty.channel.Channel;
  * this client can still read, sample and detect a stall.
  */
 final class NaiveWriter extends PayloadWriter {
-    NaiveWriter(Payload payload, Transfer transfer, Diagnosis diagnosis, SendConfig config) {
-        super(payload, transfer, diagnosis, config, 1 << 20, Integer.MAX_VALUE);
+    NaiveWriter(Payload payload, Transfer transfer, Diagnosis diagnosis, SendConfig config, boolean loopSleepsPrecisely) {
+        super(payload, transfer, diagnosis, config, loopSleepsPrecisely, 1 << 20, Integer.MAX_VALUE);
     }
 
     @Override

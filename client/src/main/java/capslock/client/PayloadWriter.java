@@ -42,7 +42,8 @@ abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
     private boolean pending;
     private long scheduleStart;
 
-    PayloadWriter(Payload payload, Transfer transfer, Diagnosis diagnosis, SendConfig config, int batchBytes, int batchWrites) {
+    PayloadWriter(Payload payload, Transfer transfer, Diagnosis diagnosis, SendConfig config, boolean loopSleepsPrecisely,
+                  int batchBytes, int batchWrites) {
         this.payload = payload;
         this.transfer = transfer;
         this.diagnosis = diagnosis;
@@ -51,7 +52,7 @@ abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
         this.nanosPerByte = config.sendRate() > 0 ? 1e9 / config.sendRate() : 0;
         this.batchBytes = batchBytes;
         this.batchWrites = batchWrites;
-        this.loopSleepsPrecisely = config.transport().resolve().sleepsUnderAMillisecond();
+        this.loopSleepsPrecisely = loopSleepsPrecisely;
         this.onWritten = future -> {
             int n = unwritten.poll();
             if (future.isSuccess()) {

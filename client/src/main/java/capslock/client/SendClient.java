@@ -78,7 +78,8 @@ public final class SendClient {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) SendConfig.CONNECT_TIMEOUT.toMillis())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.AUTO_READ, false) // ReadControl decides
-                .handler(new SendInitializer(config, payload, transfer, verifier, output, samples));
+                .handler(new SendInitializer(config, transport.sleepsUnderAMillisecond(), payload, transfer, verifier, output,
+                        samples));
         config.transport().applyTo(bootstrap);
         if (config.readRate() > 0) {
             // Small reads, one per loop turn, so that a slow reader's pauses are not overrun by one 16-read burst.

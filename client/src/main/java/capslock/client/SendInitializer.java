@@ -14,10 +14,16 @@ final class SendInitializer extends ChannelInitializer<Channel> {
     private final ReplyVerifier verifier;
     private final OutputStream output;
     private final Consumer<Snapshot> samples;
+    private final boolean loopSleepsPrecisely;
 
-    SendInitializer(SendConfig config, Payload payload, Transfer transfer, ReplyVerifier verifier, OutputStream output,
-                    Consumer<Snapshot> samples) {
+    /**
+     * {@code loopSleepsPrecisely}: the transport's event loop sleeps until a task under a millisecond ahead is due
+     * ({@link capslock.common.net.TransportFactory#sleepsUnderAMillisecond()}), so paced writers need no pacer.
+     */
+    SendInitializer(SendConfig config, boolean loopSleepsPrecisely, Payload payload, Transfer transfer,
+                    ReplyVerifier verifier, OutputStream output, Consumer<Snapshot> samples) {
         this.config = config;
+        this.loopSleepsPrecisely = loopSleepsPrecisely;
         this.payload = payload;
         this.transfer = transfer;
         this.verifier = verifier;
@@ -32,8 +38,8 @@ final class SendInitializer extends ChannelInitializer<Channel> {
         ChannelPipeline p = ch.pipeline();
         p.addLast(SendPipeline.MONITOR, new TransferMonitor(transfer, diagnosis, config.stallTimeout(), config.maxPending(), samples));
         p.addLast(SendPipeline.WRITER, config.writer() == WriterKind.NAIVE
-                ? new NaiveWriter(payload, transfer, diagnosis, config)
-                : new WatermarkWriter(payload, transfer, diagnosis, config));
+                ? new NaiveWriter(payload, transfer, diagnosis, config, loopSleepsPrecisely)
+                : new WatermarkWriter(payload, transfer, diagnosis, config, loopSleepsPrecisely));
         p.addLast(SendPipeline.READ_CONTROL, new ReadControl(config));
         p.addLast(SendPipeline.REPLY, new ReplyHandler(transfer, verifier, output));
     }

@@ -8,8 +8,8 @@ import io.netty.channel.ChannelHandlerContext;
  * mark plus one write is ever queued.
  */
 final class WatermarkWriter extends PayloadWriter {
-    WatermarkWriter(Payload payload, Transfer transfer, Diagnosis diagnosis, SendConfig config) {
-        super(payload, transfer, diagnosis, config, 64 * 1024, 1024);
+    WatermarkWriter(Payload payload, Transfer transfer, Diagnosis diagnosis, SendConfig config, boolean loopSleepsPrecisely) {
+        super(payload, transfer, diagnosis, config, loopSleepsPrecisely, 64 * 1024, 1024);
     }
 
     @Override
