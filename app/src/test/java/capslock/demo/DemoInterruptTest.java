@@ -2,14 +2,12 @@ package capslock.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import capslock.Capslock;
+import capslock.CapslockJvm;
 import capslock.common.testing.Eventually;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,42 +21,38 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class DemoInterruptTest {
-    private Process demo;
+    private CapslockJvm demo;
 
     @AfterEach
     void stop() {
         if (demo != null) {
-            demo.destroyForcibly();
+            demo.close();
         }
     }
 
     @Test
     void sigtermEndsTheScenarioUnderWayAndShowsWhatRan(@TempDir Path dir) throws Exception {
-        File out = dir.resolve("out.txt").toFile();
-        File err = dir.resolve("err.txt").toFile();
         Path chart = dir.resolve("demo.png");
         Path timeline = dir.resolve("timelines/scenario-1.csv");
-        demo = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Capslock.class.getName(), "demo",
-                "--bytes", "32MiB", "--write-size", "1KiB", "--stall-timeout", "5m", "--chart", chart.toString(),
-                "--timeline-dir", dir.resolve("timelines").toString()))
-                .redirectOutput(out).redirectError(err).start();
+        demo = CapslockJvm.start(dir, "demo", "--bytes", "32MiB", "--write-size", "1KiB", "--stall-timeout", "5m",
+                "--chart", chart.toString(), "--timeline-dir", dir.resolve("timelines").toString());
+        Process process = demo.process();
         Eventually.await("the first scenario has taken a few samples", Duration.ofSeconds(30),
-                () -> lines(timeline) >= 4 || !demo.isAlive());
-        assertThat(demo.isAlive()).as(Files.readString(err.toPath())).isTrue();
+                () -> lines(timeline) >= 4 || !process.isAlive());
+        assertThat(process.isAlive()).as(demo.err()).isTrue();
 
-        demo.destroy(); // SIGTERM
-        assertThat(demo.waitFor(30, TimeUnit.SECONDS)).as("demo ended within 30 s of SIGTERM").isTrue();
+        process.destroy(); // SIGTERM
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("demo ended within 30 s of SIGTERM").isTrue();
 
-        String report = Files.readString(out.toPath());
-        assertThat(demo.exitValue()).as(report + Files.readString(err.toPath())).isEqualTo(130);
+        String report = demo.out();
+        assertThat(process.exitValue()).as(report + demo.err()).isEqualTo(130);
         assertThat(report).contains("capslock demo: interrupted (SIGTERM) in scenario 1 of 5; the scenarios run until then:")
                 .containsPattern("\\n1  the book's client +interrupted ")
                 .contains("1. interrupted by SIGTERM after ")
                 .doesNotContain("\n2  ")
                 .contains("chart: " + chart);
         assertThat(chart).isNotEmptyFile();
-        assertThat(Files.readString(err.toPath())).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(demo.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     private static long lines(Path file) {

@@ -2,15 +2,12 @@ package capslock.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import capslock.Capslock;
+import capslock.CapslockJvm;
 import capslock.common.testing.Eventually;
 import capslock.server.CapslockServer;
 import capslock.server.ServerConfig;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,12 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class SendInterruptTest {
     private CapslockServer server;
-    private Process send;
+    private CapslockJvm send;
 
     @AfterEach
     void stop() {
         if (send != null) {
-            send.destroyForcibly();
+            send.close();
         }
         if (server != null) {
             server.close();
@@ -40,27 +37,23 @@ class SendInterruptTest {
     @Test
     void sigtermEndsTheTransferWithItsSummaryAndExitCode130(@TempDir Path dir) throws Exception {
         server = CapslockServer.start(ServerConfig.loopback());
-        File out = dir.resolve("out.txt").toFile();
-        File err = dir.resolve("err.txt").toFile();
         // 1 GiB at 2 MB/s would take nine minutes: only the signal can end it within the test's time.
-        send = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Capslock.class.getName(), "send",
-                "--host", "127.0.0.1", "--port", String.valueOf(server.port()), "--bytes", "1GiB",
-                "--write-size", "64KiB", "--rate", "2MB/s", "--quiet"))
-                .redirectOutput(out).redirectError(err).start();
+        send = CapslockJvm.start(dir, "send", "--host", "127.0.0.1", "--port", String.valueOf(server.port()),
+                "--bytes", "1GiB", "--write-size", "64KiB", "--rate", "2MB/s", "--quiet");
+        Process process = send.process();
         Eventually.await("the server has answered part of the payload", Duration.ofSeconds(30),
-                () -> server.stats().bytesOut() >= 128 * 1024 || !send.isAlive());
-        assertThat(send.isAlive()).as(Files.readString(err.toPath())).isTrue();
+                () -> server.stats().bytesOut() >= 128 * 1024 || !process.isAlive());
+        assertThat(process.isAlive()).as(send.err()).isTrue();
 
-        send.destroy(); // SIGTERM
-        assertThat(send.waitFor(30, TimeUnit.SECONDS)).as("send ended within 30 s of SIGTERM").isTrue();
+        process.destroy(); // SIGTERM
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("send ended within 30 s of SIGTERM").isTrue();
 
-        String report = Files.readString(out.toPath());
-        assertThat(send.exitValue()).as(report + Files.readString(err.toPath())).isEqualTo(130);
+        String report = send.out();
+        assertThat(process.exitValue()).as(report + send.err()).isEqualTo(130);
         assertThat(report).contains("capslock send: interrupted by SIGTERM after ")
                 .containsPattern("  sent / received     [1-9][0-9,]* B / [1-9][0-9,]* B in ")
                 .containsPattern("  byte latency        p50 [0-9.]+ m?s, p90 ")
                 .contains("  outcome             interrupted (exit code 130)");
-        assertThat(Files.readString(err.toPath())).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(send.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 }
