@@ -5,6 +5,7 @@ import capslock.client.Outcome;
 import capslock.client.SendClient;
 import capslock.client.SendConfig;
 import capslock.client.SendSummary;
+import capslock.common.net.TransportConfig;
 import capslock.common.net.TransportFactory;
 import io.netty.channel.EventLoopGroup;
 import java.io.PrintStream;
@@ -42,11 +43,12 @@ final class BenchRunner {
     }
 
     /**
-     * The event loops a row's {@code connections} share: one per CPU, fewer for fewer connections (one each then).
+     * The event loops a row's {@code connections} share: one per CPU ({@link TransportConfig#loopsPerCpu}), fewer for
+     * fewer connections (one each then).
      * The caller shuts them down after the row.
      */
     static EventLoopGroup clientLoops(TransportFactory transport, int connections, String name) {
-        return transport.newGroup(Math.min(connections, Runtime.getRuntime().availableProcessors()), name);
+        return transport.newGroup(Math.min(connections, TransportConfig.loopsPerCpu()), name);
     }
 
     /** The row, or empty if bench was interrupted before its warm-up ended (nothing was measured). */

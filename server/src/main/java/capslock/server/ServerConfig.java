@@ -62,9 +62,9 @@ public record ServerConfig(String host,
         }
     }
 
-    /** One I/O thread per CPU the JVM sees (a container's CPU limit included). */
+    /** One I/O thread per CPU the JVM sees ({@link TransportConfig#loopsPerCpu}). */
     public static int defaultIoThreads() {
-        return Runtime.getRuntime().availableProcessors();
+        return TransportConfig.loopsPerCpu();
     }
 
     /** Loopback, a free port, the book's defaults: what tests and in-process servers start from. */

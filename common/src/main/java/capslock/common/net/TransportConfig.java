@@ -38,6 +38,15 @@ public record TransportConfig(Transport transport, int sndbuf, int rcvbuf, Water
         return new TransportConfig(transport, sndbuf, rcvbuf, newWaterMark);
     }
 
+    /**
+     * How many event loops serve connections by default, on the server and in bench's client alike: one per CPU the
+     * JVM sees (a container's CPU limit included). Netty's own default is twice that; on a machine shared with the
+     * peer, the extra loops only add context switches (docs/PERFORMANCE.md, "One I/O thread per CPU").
+     */
+    public static int loopsPerCpu() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
     /** The event loops and channel classes for {@link #transport()}; an unavailable native transport is an exception. */
     public TransportFactory resolve() {
         return TransportFactory.resolve(transport);
