@@ -101,6 +101,23 @@ class SendLoopbackTest {
         assertThat(summary.peakQueuedPayload()).isGreaterThan(4L * HIGH_MARK);
     }
 
+    /**
+     * A writer waiting for its schedule is idle by its own choice, as one waiting for its input is: nothing is owed,
+     * so a gap between writes longer than the stall timeout is not a stall.
+     */
+    @Test
+    void aPacedWriterWaitingForItsNextWriteLongerThanTheStallTimeoutCompletes() throws Exception {
+        int writeSize = 16 * 1024;
+        // 8 KiB/s: the second write is due 2 s after the first, twice the stall timeout.
+        SendConfig config = start(ServerConfig.loopback()).withWriteSize(writeSize).withSendRate(8 * 1024);
+        SendSummary summary = send(config, 2L * writeSize);
+
+        assertThat(summary.outcome()).as(summary.toText()).isEqualTo(Outcome.COMPLETED);
+        assertThat(summary.exitCode()).isZero();
+        assertThat(summary.received()).isEqualTo(2L * writeSize);
+        assertThat(summary.seconds()).as("the second write waited for its schedule").isGreaterThanOrEqualTo(1.9);
+    }
+
     @Test
     void aWatermarkWriterThatReadsAfterStallsWithBoundedMemory() throws Exception {
         int writeSize = 1024;

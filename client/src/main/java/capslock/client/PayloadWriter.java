@@ -82,6 +82,7 @@ abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
         if (!sending || transfer.finished()) {
             return;
         }
+        transfer.writerIdle(false);
         ByteLatency latency = transfer.latency();
         long now = System.nanoTime();
         try {
@@ -91,6 +92,7 @@ abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
                 long due = due(start, now);
                 if (due - now > 0 && due - (now = System.nanoTime()) > 0) {
                     flush(ctx);
+                    transfer.writerIdle(true);
                     later(ctx, due - now);
                     return;
                 }
@@ -104,7 +106,6 @@ abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
                     }
                     return;
                 }
-                transfer.waitingForInput(false);
                 int n = buf.readableBytes();
                 unwritten.add(n);
                 transfer.produced(n);
@@ -160,7 +161,7 @@ abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
     }
 
     private void waitForInput(ChannelHandlerContext ctx) {
-        transfer.waitingForInput(true);
+        transfer.writerIdle(true);
         pending = true;
         ctx.executor().schedule(() -> writeSome(ctx), 1, TimeUnit.MILLISECONDS);
     }
@@ -168,7 +169,6 @@ abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
     /** Once the last byte is in the socket: half-close, as the protocol says, and tell the reader. */
     private void finishSending(ChannelHandlerContext ctx) {
         sending = false;
-        transfer.waitingForInput(false);
         ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) future -> {
             if (future.isSuccess() && !transfer.finished()) {
                 ((DuplexChannel) future.channel()).shutdownOutput().addListener(shutdown -> {

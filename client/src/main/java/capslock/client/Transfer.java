@@ -26,7 +26,7 @@ public final class Transfer {
     private volatile long peakNettyQueued;
     private volatile int writabilityChanges;
     private volatile boolean sendDone;
-    private volatile boolean waitingForInput;
+    private volatile boolean writerIdle;
     private volatile long endNanos;
     private volatile Snapshot last;
     private volatile Snapshot lastSample;
@@ -104,12 +104,17 @@ public final class Transfer {
         }
     }
 
-    void waitingForInput(boolean waiting) {
-        waitingForInput = waiting;
+    /**
+     * Whether the writer has nothing to send right now by its own choice: its input has no bytes yet (a pipe), or its
+     * next write is not yet due on the schedule ({@code --rate}). It is then waiting for no one, and a quiet wire is
+     * not a stall.
+     */
+    void writerIdle(boolean idle) {
+        writerIdle = idle;
     }
 
-    boolean isWaitingForInput() {
-        return waitingForInput;
+    boolean isWriterIdle() {
+        return writerIdle;
     }
 
     void sendDone() {

@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  * Watches a transfer from its event loop: counts writability changes as they happen, and every
  * {@value #SAMPLE_MILLIS} ms takes a {@linkplain Transfer#sample() sample} for the timeline and any watcher, then
  * stops the transfer when nothing has moved on the wire for the stall timeout or when the outbound buffer passes the
- * memory guard, so that the client never hangs.
+ * memory guard, so that the client never hangs. Time in which the writer is {@linkplain Transfer#isWriterIdle() idle
+ * by its own choice} (waiting for its input or for its next write to be due) does not count towards a stall.
  */
 final class TransferMonitor extends ChannelInboundHandlerAdapter {
     static final long SAMPLE_MILLIS = 50;
@@ -64,8 +65,8 @@ final class TransferMonitor extends ChannelInboundHandlerAdapter {
         samples.accept(now);
         long moved = now.written() + now.received();
         long nanos = System.nanoTime();
-        // Waiting for a slow input (a pipe) is not a stall: nothing is owed by either side.
-        if (moved != lastMoved || transfer.isWaitingForInput()) {
+        // A writer waiting for its input or its schedule waits for no one: that is not a stall.
+        if (moved != lastMoved || transfer.isWriterIdle()) {
             lastMoved = moved;
             lastProgressNanos = nanos;
         } else if (nanos - lastProgressNanos >= stallNanos) {
