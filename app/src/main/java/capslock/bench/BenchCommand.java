@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -213,12 +214,34 @@ public final class BenchCommand implements Callable<Integer> {
             if (rtt && (rate != null || bytes != null || readRate != null)) {
                 throw new IllegalArgumentException("--rtt measures round trips for --duration: it takes neither --rate nor --bytes");
             }
+            if (rate != null && bytes == null && merge == null) {
+                int most = connections.stream().max(Integer::compare).orElse(1);
+                double writeSeconds = (double) writeSize * most / rate;
+                if (writeSeconds > duration.toNanos() / 1e9) {
+                    throw new IllegalArgumentException("--rate " + Rates.format(rate) + " is too low: spread over " + most
+                            + (most == 1 ? " connection" : " connections") + " it is one " + Sizes.format(writeSize)
+                            + " write every " + roughly(writeSeconds)
+                            + " on each, less than one in --duration " + Durations.format(duration)
+                            + " (raise --rate or --duration, or lower --write-size)");
+                }
+            }
             if (merge != null && (rtt || rate != null || bytes != null || target.external())) {
                 throw new IllegalArgumentException("--merge combines results: it measures nothing, so it takes no "
                         + "--host, --port, --rate, --rtt or --bytes");
             }
             return this;
         });
+    }
+
+    /** {@code 850 ms}, {@code 2.5 s}, {@code 36 min}, {@code 3.6 h}: a wait as a reader would say it. */
+    private static String roughly(double seconds) {
+        if (seconds < 1) {
+            return Math.round(seconds * 1000) + " ms";
+        }
+        if (seconds < 120) {
+            return String.format(Locale.ROOT, "%.1f s", seconds);
+        }
+        return seconds < 7200 ? Math.round(seconds / 60) + " min" : String.format(Locale.ROOT, "%.1f h", seconds / 3600);
     }
 
     private List<List<BenchRow>> readResults() {

@@ -42,8 +42,7 @@ final class BenchPayload implements Payload {
     @Override
     public ByteBuf next(ByteBufAllocator alloc, int max) {
         int n = (int) Math.min(max, limit - produced);
-        if (ended || n <= 0 || (hasDeadline && System.nanoTime() - deadlineNanos >= 0) || stop.getAsBoolean()) {
-            ended = true;
+        if (n <= 0 || exhausted()) {
             return null;
         }
         ByteBuf buf = text.next(alloc, produced, n);
@@ -51,9 +50,13 @@ final class BenchPayload implements Payload {
         return buf;
     }
 
+    /** True from the moment the limit is produced, the deadline passes or bench is interrupted: then it stays true. */
     @Override
     public boolean exhausted() {
-        return ended || produced >= limit;
+        if (!ended && (produced >= limit || (hasDeadline && System.nanoTime() - deadlineNanos >= 0) || stop.getAsBoolean())) {
+            ended = true;
+        }
+        return ended;
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Interrupting a row (Ctrl-C): it ends at once with what it measured, every byte of it verified. */
+/** Ending a row (its deadline, Ctrl-C): it ends then with what it measured, every byte of it verified. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class BenchRunnerTest {
     private static final Duration LONG = Duration.ofMinutes(10);
@@ -54,6 +54,28 @@ class BenchRunnerTest {
         assertThat(row.get().verified()).isTrue();
         assertThat(row.get().bytes()).isPositive();
         assertThat(row.get().seconds()).isLessThan(LONG.toSeconds());
+    }
+
+    /**
+     * A writer waiting for a write due far beyond the row's end notices the end: here the second write would be due an
+     * hour after the first, and the 1 s row ends on time with its first write answered and verified.
+     */
+    @Test
+    void aPacedRowEndsAtItsDeadlineEvenWithItsNextWriteFarOff() throws Exception {
+        int writeSize = 64 * 1024;
+        try (CapslockServer server = CapslockServer.start(ServerConfig.loopback())) {
+            BenchRunner runner = new BenchRunner(new PrintStream(OutputStream.nullOutputStream()), () -> false);
+            Optional<BenchRow> row = runner.run(new BenchRunner.Plan(SendConfig.loopback(server.port()).withWriteSize(writeSize),
+                    1, 0, Duration.ofSeconds(1), Duration.ZERO, Duration.ofMillis(100), true, true, writeSize / 3600, 0));
+
+            assertThat(runner.exitCode()).isZero();
+            assertThat(row).isPresent();
+            assertThat(row.get().outcome()).isEqualTo(capslock.client.Outcome.COMPLETED);
+            assertThat(row.get().verified()).isTrue();
+            assertThat(row.get().bytes()).isEqualTo(writeSize);
+            assertThat(row.get().seconds()).as("the row ended at its deadline, not at the next write an hour on")
+                    .isLessThan(30);
+        }
     }
 
     @Test

@@ -126,6 +126,16 @@ class LatencyMeasurementTest {
         assertThat(cli.err().strip()).isEqualTo(expected);
     }
 
+    /** Checked before anything runs: a row in which no write would be due measures nothing (5 alone is 5 B/s). */
+    @Test
+    void aRateTooLowForOneWriteInTheRowIsAUsageError() {
+        assertThat(cli.run("bench", "--rate", "5", "--connections", "1,16")).isEqualTo(2);
+        assertThat(cli.err().strip()).isEqualTo("capslock bench: --rate 5 B/s is too low: spread over 16 connections it "
+                + "is one 64 KiB write every 58.3 h on each, less than one in --duration 10s (raise --rate or --duration, "
+                + "or lower --write-size) (see --help)");
+        assertThat(cli.out()).isEmpty();
+    }
+
     @Test
     void roundTripsTakeNoRate() {
         assertThat(cli.run("bench", "--rtt", "--rate", "1MB/s")).isEqualTo(2);

@@ -14,6 +14,7 @@ public interface Payload extends Closeable {
      */
     ByteBuf next(ByteBufAllocator alloc, int max);
 
+    /** Whether no byte will come after those produced so far; once true, it stays true (it may turn so between writes). */
     boolean exhausted();
 
     /** Total size in bytes, or -1 when unknown until the end (a stream). */

@@ -30,6 +30,12 @@ abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
     private final long maxPending;
     /** Nanoseconds per byte on the schedule; 0 without a send rate. */
     private final double nanosPerByte;
+    /**
+     * The longest a writer waits for its schedule before it looks again: a payload can end meanwhile (bench's row
+     * deadline, an interrupt), and a slow schedule may have its next write hours away.
+     */
+    static final long MAX_SCHEDULE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(TransferMonitor.SAMPLE_MILLIS);
+
     /** Yield to the event loop after this many bytes or writes, so reads, the stall detector and sampling keep running. */
     private final int batchBytes;
     private final int batchWrites;
@@ -92,8 +98,12 @@ abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
                 long due = due(start, now);
                 if (due - now > 0 && due - (now = System.nanoTime()) > 0) {
                     flush(ctx);
+                    if (payload.exhausted()) { // it ended (a deadline, an interrupt) while this write was not due
+                        finishSending(ctx);
+                        return;
+                    }
                     transfer.writerIdle(true);
-                    later(ctx, due - now);
+                    later(ctx, Math.min(due - now, MAX_SCHEDULE_WAIT_NANOS));
                     return;
                 }
                 ByteBuf buf = payload.next(ctx.alloc(), writeSize);

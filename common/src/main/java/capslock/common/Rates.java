@@ -46,8 +46,14 @@ public final class Rates {
         return Math.round(bytes);
     }
 
-    /** {@code 200.0 MB/s}: payload megabytes per second, 1 MB = 10^6 bytes. */
+    /**
+     * {@code 200.0 MB/s}: payload megabytes per second, 1 MB = 10^6 bytes; below 0.1 MB/s, where that would round
+     * away, in kB/s ({@code 5.0 kB/s}) or bytes ({@code 5 B/s}).
+     */
     public static String format(long bytesPerSecond) {
-        return String.format(Locale.ROOT, "%.1f MB/s", bytesPerSecond / 1e6);
+        if (bytesPerSecond >= 100_000) {
+            return String.format(Locale.ROOT, "%.1f MB/s", bytesPerSecond / 1e6);
+        }
+        return bytesPerSecond >= 1000 ? String.format(Locale.ROOT, "%.1f kB/s", bytesPerSecond / 1e3) : bytesPerSecond + " B/s";
     }
 }
