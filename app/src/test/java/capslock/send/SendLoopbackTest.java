@@ -116,6 +116,8 @@ class SendLoopbackTest {
         assertThat(summary.exitCode()).isZero();
         assertThat(summary.received()).isEqualTo(2L * writeSize);
         assertThat(summary.seconds()).as("the second write waited for its schedule").isGreaterThanOrEqualTo(1.9);
+        assertThat(summary.toText()).as("a rate that MB/s would round to 0.0")
+                .containsPattern("  sent / received     32,768 B / 32,768 B in [0-9.]+ s = [0-9.]+ kB/s\\n");
     }
 
     @Test

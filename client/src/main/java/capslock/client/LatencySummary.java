@@ -31,7 +31,7 @@ public record LatencySummary(long marks, Double p50Ms, Double p90Ms, Double p99M
     /** "p50 1.23 ms, p90 …, max 9.87 ms", or why there are no percentiles. */
     public String describe() {
         if (p50Ms == null) {
-            String why = marks == 0 ? "no byte answered"
+            String why = marks == 0 ? "no marked byte answered"
                     : "no percentiles, the transfer did not complete (" + marks + (marks == 1 ? " mark" : " marks") + " answered)";
             return oldestUnansweredMs != null ? why + "; the oldest unanswered byte has waited " + format(oldestUnansweredMs)
                     : why;

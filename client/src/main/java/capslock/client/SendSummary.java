@@ -1,5 +1,6 @@
 package capslock.client;
 
+import capslock.common.Rates;
 import capslock.common.Sizes;
 import java.util.Locale;
 
@@ -71,7 +72,8 @@ public record SendSummary(Outcome outcome,
                 "  payload             " + payload + ", " + writer + " writer, reader " + reader + ", " + writeSize
                         + "-byte writes, water marks " + waterMark + ", " + transport,
                 "  sent / received     " + Sizes.grouped(written) + " B / " + Sizes.grouped(received) + " B in "
-                        + String.format(Locale.ROOT, "%.2f s = %.1f MB/s", seconds, megabytesPerSecond),
+                        + String.format(Locale.ROOT, "%.2f s = ", seconds)
+                        + Rates.format(seconds > 0 ? Math.round(received / seconds) : 0),
                 "  peak queued         " + Sizes.grouped(peakQueuedPayload) + " B of payload (Netty counts "
                         + Sizes.grouped(peakQueuedNetty) + " B)",
                 "  writability changes " + Sizes.grouped(writabilityChanges),

@@ -21,7 +21,7 @@ class LatencySummaryTest {
     @Test
     void aTransferThatStoppedBeforeAnyMarkCameBackSaysSoAndHowLongTheOldestWaited() {
         assertThat(new LatencySummary(0, null, null, null, null, null, 3_600.0).describe())
-                .isEqualTo("no byte answered; the oldest unanswered byte has waited 3.60 s");
+                .isEqualTo("no marked byte answered; the oldest unanswered byte has waited 3.60 s");
     }
 
     @Test
