@@ -138,12 +138,16 @@ class SendLoopbackTest {
         SendConfig config = start(ServerConfig.loopback().withBackpressure(false).withSocketBuffers(SMALL_BUFFER, SMALL_BUFFER))
                 .with(WriterKind.NAIVE, ReaderKind.AFTER).withSocketBuffers(SMALL_BUFFER, SMALL_BUFFER).withWriteSize(1024);
         long payload = 8L << 20;
-        SendClient client = SendClient.start(config, new BookPayload(payload), null, s -> { });
+        List<Snapshot> samples = new CopyOnWriteArrayList<>();
+        SendClient client = SendClient.start(config, new BookPayload(payload), null, samples::add);
         SocketAddress local = client.transfer().localAddress();
         SendSummary summary = client.await();
 
         assertThat(summary.exitCode()).as(summary.toText()).isZero();
         assertThat(summary.received()).isEqualTo(payload);
+        assertThat(samples).as("samples while the replies come in, after everything was sent")
+                .filteredOn(Snapshot::sendDone).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.writable()).as("a client that has sent everything is not held back").isTrue());
         ConnectionStats serverSide = server.stats().find(local).orElseThrow();
         assertThat(serverSide.peakQueued()).as("bytes the server queued for this client").isGreaterThan(payload / 2);
     }

@@ -144,7 +144,7 @@ public final class Transfer {
         }
         Channel ch = channel;
         long queued = produced - written;
-        return new Snapshot(seconds(), produced, written, queued, nettyQueued(), received, ch != null && ch.isWritable(),
+        return new Snapshot(seconds(), produced, written, queued, nettyQueued(), received, ch != null && writable(ch),
                 sendDone, queued, 0, 0, Double.NaN, Double.NaN, 0);
     }
 
@@ -158,11 +158,19 @@ public final class Transfer {
         return sample != null ? sample : snapshot();
     }
 
+    /**
+     * Whether nothing holds the writer back: the channel takes writes, or everything has been sent. (Once the output
+     * is shut down Netty calls the channel unwritable, having dropped its outbound buffer; that is not backpressure.)
+     */
+    private boolean writable(Channel ch) {
+        return sendDone || ch.isWritable();
+    }
+
     /** The counters now and what happened since the previous sample, which this starts anew; event loop only. */
     Snapshot sample() {
         long now = System.nanoTime();
         Channel ch = channel;
-        boolean writable = ch == null || ch.isWritable();
+        boolean writable = ch == null || writable(ch);
         long unwritable = intervalUnwritableNanos + (unwritableSince != 0 ? now - Math.max(unwritableSince, intervalStart) : 0);
         double p50 = Double.NaN;
         double max = Double.NaN;
