@@ -120,6 +120,23 @@ class SendLoopbackTest {
                 .containsPattern("  sent / received     32,768 B / 32,768 B in [0-9.]+ s = [0-9.]+ kB/s\\n");
     }
 
+    /**
+     * Between its paced writes the book's client waits for its schedule, but its queue grows behind a full socket:
+     * that is the deadlock, found within the stall timeout, long before the writer would have produced everything.
+     */
+    @Test
+    void thePacedBooksClientStillStallsWhileItWaitsForItsSchedule() throws Exception {
+        SendConfig config = start(ServerConfig.loopback().withSocketBuffers(SMALL_BUFFER, SMALL_BUFFER))
+                .with(WriterKind.NAIVE, ReaderKind.AFTER).withSocketBuffers(SMALL_BUFFER, SMALL_BUFFER).withWriteSize(1024)
+                .withSendRate(1_000_000);
+        long payload = 32L << 20; // 33 s of writes at 1 MB/s; the socket buffers fill within half a second
+        SendSummary summary = send(config, payload);
+
+        assertThat(summary.outcome()).as(summary.toText()).isEqualTo(Outcome.STALLED);
+        assertThat(summary.produced()).as("stopped while the writer was still producing").isLessThan(payload);
+        assertThat(summary.explanation()).contains("the book's TCP deadlock");
+    }
+
     @Test
     void aWatermarkWriterThatReadsAfterStallsWithBoundedMemory() throws Exception {
         int writeSize = 1024;
