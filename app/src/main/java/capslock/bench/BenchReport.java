@@ -94,6 +94,7 @@ final class BenchReport {
         return switch (r.outcome()) {
             case VERIFY_FAILED -> "mismatch";
             case MEMORY_GUARD -> "mem guard";
+            case INTERRUPTED -> "cut short";
             default -> r.outcome().toString();
         };
     }

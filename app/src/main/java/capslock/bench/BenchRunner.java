@@ -5,6 +5,7 @@ import capslock.client.Outcome;
 import capslock.client.SendClient;
 import capslock.client.SendConfig;
 import capslock.client.SendSummary;
+import capslock.client.Snapshot;
 import capslock.common.net.TransportConfig;
 import capslock.common.net.TransportFactory;
 import io.netty.channel.EventLoopGroup;
@@ -30,6 +31,9 @@ final class BenchRunner {
     record Plan(SendConfig client, int connections, long bytes, Duration duration, Duration warmup, Duration interval,
                 boolean serverEmbedded, boolean verify, long rate, long readRate) {
     }
+
+    /** How long replies still owed may take to come in after an interrupt before their connections are closed. */
+    static final Duration REPLY_GRACE = Duration.ofSeconds(2);
 
     private final PrintStream out;
     /** True once the user asked bench to stop (Ctrl-C): the row in progress ends there, like iperf3's. */
@@ -102,8 +106,9 @@ final class BenchRunner {
             clients.forEach(SendClient::resetLatency); // latency over the measured window only, like the bytes
         }
         if (interrupted.getAsBoolean()) {
+            awaitReplies(clients, plan.interval()); // the payloads have stopped: each connection ends once its replies are in
             for (SendClient client : clients) {
-                client.await(); // the payloads have stopped: each connection ends once its replies are in
+                client.await();
             }
             return Optional.empty();
         }
@@ -124,6 +129,7 @@ final class BenchRunner {
             atEnd = null;
             measuredTo = 0; // once every connection has ended, below
         }
+        awaitReplies(clients, plan.interval());
         List<SendSummary> summaries = new ArrayList<>();
         for (SendClient client : clients) {
             summaries.add(client.await());
@@ -224,6 +230,37 @@ final class BenchRunner {
             }
         }
         return received(clients);
+    }
+
+    /**
+     * Once a row has stopped sending, every connection half-closes and reads the replies still owed, all of them
+     * verified, which with a slow reader ({@code --read-rate}) can take longer than the row did: a line every interval
+     * says so. After an interrupt the replies get {@link #REPLY_GRACE} more; then the connections still reading are
+     * closed, and their rows end as interrupted.
+     */
+    private void awaitReplies(List<SendClient> clients, Duration interval) throws InterruptedException {
+        long nextLine = System.nanoTime() + interval.toNanos();
+        long cutAt = 0;
+        while (!clients.stream().allMatch(BenchRunner::isEnded)) {
+            TimeUnit.MILLISECONDS.sleep(50); // pacing the report, not synchronising
+            if (interrupted.getAsBoolean()) {
+                long now = System.nanoTime();
+                if (cutAt == 0) {
+                    cutAt = now + REPLY_GRACE.toNanos();
+                } else if (now - cutAt >= 0) {
+                    clients.forEach(c -> c.interrupt("a signal"));
+                }
+            }
+            if (System.nanoTime() - nextLine >= 0) {
+                long owed = clients.stream().mapToLong(c -> {
+                    Snapshot s = c.transfer().snapshot();
+                    return Math.max(0, s.written() - s.received());
+                }).sum();
+                out.printf(Locale.ROOT, "  [%2d conn] row over: %,d B of replies still to come, every one verified%n",
+                        clients.size(), owed);
+                nextLine += interval.toNanos();
+            }
+        }
     }
 
     private static long[] received(List<SendClient> clients) {

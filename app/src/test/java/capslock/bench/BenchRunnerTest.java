@@ -78,6 +78,27 @@ class BenchRunnerTest {
         }
     }
 
+    /**
+     * A slow reader leaves replies owed when the row stops sending, far more than it reads in the time allowed after
+     * an interrupt (about 4 MB at 40 kB/s: some 100 s): the connection is closed then, and the row says it was cut.
+     */
+    @Test
+    void anInterruptedRowWithASlowReaderDoesNotWaitForEveryReply() throws Exception {
+        AtomicBoolean interrupted = new AtomicBoolean();
+        try (CapslockServer server = CapslockServer.start(ServerConfig.loopback())) {
+            BenchRunner runner = new BenchRunner(interruptingAtFirstLine(interrupted), interrupted::get);
+            long started = System.nanoTime();
+            Optional<BenchRow> row = runner.run(new BenchRunner.Plan(SendConfig.loopback(server.port()).withWriteSize(64 * 1024),
+                    1, 0, LONG, Duration.ZERO, Duration.ofSeconds(1), true, true, 4_000_000, 40_000));
+
+            assertThat(row).isPresent();
+            assertThat(row.get().outcome()).isEqualTo(capslock.client.Outcome.INTERRUPTED);
+            assertThat(runner.exitCode()).isEqualTo(130);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("cut after the grace, not after every reply")
+                    .isLessThan(Duration.ofSeconds(60));
+        }
+    }
+
     @Test
     void aRowInterruptedDuringItsWarmupIsNotReported() throws Exception {
         assertThat(runInterrupted(1, 1L << 40, null, LONG)).isEmpty();
