@@ -86,10 +86,22 @@ final class DemoWeb implements AutoCloseable {
         return OptionalInt.of(run.id());
     }
 
+    /**
+     * Stops the run in progress, as Ctrl-C stops a scenario: it ends as interrupted, and its result, with what it
+     * measured until then, joins the table. False when no run is in progress.
+     */
+    synchronized boolean stopCurrent() {
+        if (current == null) {
+            return false;
+        }
+        current.stop("the page's Stop button");
+        return true;
+    }
+
     private void execute(LiveRun run) {
         Map<String, Object> end;
         try {
-            RunResult result = DemoRun.run(servers, settings, run.spec(), run::add);
+            RunResult result = DemoRun.run(servers, settings, run.spec(), run::add, run::started);
             synchronized (this) {
                 results.add(result);
                 end = new LinkedHashMap<>(DemoReport.row(result, results));

@@ -21,7 +21,8 @@ import java.util.OptionalInt;
  * The web view's routes: {@code GET /} (the page) and its {@code /assets/}; {@code GET /api/state} (what a tab needs on
  * opening); {@code GET /api/events} (Server-Sent Events: {@code state} first, then {@code run}, {@code points} ten
  * times a second, {@code result}); {@code POST /api/runs} (start a run: 202, or 409 while one goes, 400 for a bad
- * request); {@code GET /api/runs.json} (the runs so far, as a download). Stateless: one instance serves every request.
+ * request); {@code POST /api/runs/stop} (stop the run in progress: 202, or 409 when none goes; its {@code result}
+ * follows); {@code GET /api/runs.json} (the runs so far, as a download). Stateless: one instance serves every request.
  */
 @Sharable
 final class DemoWebHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -40,6 +41,10 @@ final class DemoWebHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         FullHttpResponse response;
         if (path.equals("/api/runs")) {
             response = post ? startRun(request) : notAllowed("POST");
+        } else if (path.equals("/api/runs/stop")) {
+            response = !post ? notAllowed("POST") : web.stopCurrent()
+                    ? HttpResponses.json(HttpResponseStatus.ACCEPTED, Json.write(Map.of("stopping", true)))
+                    : error(HttpResponseStatus.CONFLICT, "no run is in progress");
         } else if (!get) {
             response = notAllowed("GET, HEAD");
         } else if (path.equals("/api/events")) {

@@ -1,5 +1,6 @@
 package capslock.demo;
 
+import capslock.client.SendClient;
 import capslock.client.Snapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +17,8 @@ final class LiveRun {
     private final List<Map<String, Object>> points = new ArrayList<>();
     private final List<Map<String, Object>> pending = new ArrayList<>();
     private double previousSeconds;
+    private SendClient client;
+    private String stoppedBy;
 
     LiveRun(int id, RunSpec spec) {
         this.id = id;
@@ -28,6 +31,22 @@ final class LiveRun {
 
     RunSpec spec() {
         return spec;
+    }
+
+    /** The run's client has started: a stop asked for before then takes effect now. */
+    synchronized void started(SendClient started) {
+        client = started;
+        if (stoppedBy != null) {
+            client.interrupt(stoppedBy);
+        }
+    }
+
+    /** Ends the run as interrupted by {@code why}, now or as soon as its client has started. */
+    synchronized void stop(String why) {
+        stoppedBy = why;
+        if (client != null) {
+            client.interrupt(why);
+        }
     }
 
     synchronized void add(Point point) {

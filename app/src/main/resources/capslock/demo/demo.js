@@ -109,7 +109,7 @@
   }
 
   function setBusy(busy) {
-    document.querySelectorAll('button').forEach(b => b.disabled = busy);
+    document.querySelectorAll('button').forEach(b => b.disabled = b.id === 'stop' ? !busy : busy);
   }
 
   async function post(body) {
@@ -150,6 +150,13 @@
     const f = e.target.elements;
     post({writer: f.writer.value, reader: f.reader.value, waterMark: f.waterMark.value, bytes: f.bytes.value,
       writeSize: f.writeSize.value, readRate: f.readRate.value, serverBackpressure: f.serverBackpressure.checked});
+  });
+
+  $('stop').addEventListener('click', async () => {
+    const response = await fetch('/api/runs/stop', {method: 'POST'});
+    if (!response.ok) {
+      status('refused', (await response.json()).error);
+    }
   });
 
   const events = new EventSource('/api/events');

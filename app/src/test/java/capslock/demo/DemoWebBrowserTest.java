@@ -128,4 +128,23 @@ class DemoWebBrowserTest {
             screenshot(Path.of(liveScreenshot));
         }
     }
+
+    /** A run of one's own that would take hours (a reader at 100 B/s) ends with the page's Stop button. */
+    @Test
+    void theStopButtonEndsARunThatWouldTakeHours() throws Exception {
+        browser.get("http://127.0.0.1:" + web.port() + "/");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> !b.findElements(By.id("scenario-1")).isEmpty());
+        assertThat(browser.findElement(By.id("stop")).isEnabled()).as("nothing to stop yet").isFalse();
+
+        browser.findElement(By.name("readRate")).sendKeys("100");
+        browser.findElement(By.id("run-custom")).click();
+        waitForOutcome("running", Duration.ofSeconds(20));
+        browser.findElement(By.id("stop")).click();
+        waitForOutcome("interrupted", Duration.ofSeconds(30));
+
+        assertThat(browser.findElement(By.id("status")).getText()).startsWith("Run 1 interrupted after");
+        assertThat(browser.findElement(By.id("diagnosis")).getText()).startsWith("interrupted by the page's Stop button");
+        assertThat(browser.findElement(By.id("stop")).isEnabled()).isFalse();
+        assertThat(browser.findElement(By.id("scenario-4")).isEnabled()).as("the next run may start").isTrue();
+    }
 }

@@ -47,6 +47,11 @@ class DemoWebTest {
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private HttpResponse<String> stopRun() throws Exception {
+        return http.send(HttpRequest.newBuilder(uri("/api/runs/stop")).POST(HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + web.port() + path);
     }
@@ -131,5 +136,27 @@ class DemoWebTest {
         assertThat(runs).hasSize(1);
         assertThat(get("/api/runs.json").headers().firstValue("content-disposition")).hasValue("attachment; filename=\"capslock-runs.json\"");
         assertThat(runs.get(0).get("spec").get("readRate").asLong()).isEqualTo(4_000_000);
+    }
+
+    /**
+     * A run the page started that would take hours (2 MiB read at 100 B/s) ends when the page's Stop button asks, as
+     * interrupted, and joins the runs; the next run may start; with nothing running, a stop is refused.
+     */
+    @Test
+    void theRunInProgressCanBeStopped() throws Exception {
+        assertThat(stopRun().statusCode()).isEqualTo(409);
+        assertThat(stopRun().body()).isEqualTo("{\"error\":\"no run is in progress\"}");
+
+        assertThat(post("{\"writer\": \"watermark\", \"reader\": \"concurrent\", \"readRate\": \"100\"}").statusCode())
+                .isEqualTo(202);
+        HttpResponse<String> stopped = stopRun();
+        assertThat(stopped.statusCode()).isEqualTo(202);
+
+        capslock.common.testing.Eventually.await("the stopped run is listed", Duration.ofSeconds(30),
+                () -> web.runs().size() == 1);
+        JsonNode run = JSON.readTree(get("/api/runs.json").body()).get(0);
+        assertThat(run.get("summary").get("outcome").asText()).isEqualTo("interrupted");
+        assertThat(run.get("summary").get("explanation").asText()).startsWith("interrupted by the page's Stop button after ");
+        assertThat(post("{\"scenario\": 4}").statusCode()).as("the next run may start").isEqualTo(202);
     }
 }
