@@ -121,6 +121,19 @@ class SendLoopbackTest {
     }
 
     /**
+     * A slow reader holding reading off to keep to its rate is idle by its own choice: each read here (2 KiB at first,
+     * Netty's first guess) is followed by a wait of two seconds at 1,000 B/s, twice the stall timeout.
+     */
+    @Test
+    void aSlowReaderWaitingLongerThanTheStallTimeoutBetweenReadsCompletes() throws Exception {
+        SendConfig config = start(ServerConfig.loopback()).withWriteSize(1024).withReadRate(1000);
+        SendSummary summary = send(config, 4096);
+
+        assertThat(summary.outcome()).as(summary.toText()).isEqualTo(Outcome.COMPLETED);
+        assertThat(summary.received()).isEqualTo(4096);
+    }
+
+    /**
      * Between its paced writes the book's client waits for its schedule, but its queue grows behind a full socket:
      * that is the deadlock, found within the stall timeout, long before the writer would have produced everything.
      */

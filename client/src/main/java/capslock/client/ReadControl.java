@@ -8,9 +8,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Decides when the client reads (autoRead on or off): with {@code --reader after}, not before everything is sent
  * ({@link SendComplete}); with a read rate, no faster than that many bytes per second since the connection opened,
- * as a slow consumer would read. Reading is off until the channel is active.
+ * as a slow consumer would read. Reading is off until the channel is active. While the read rate holds reading off,
+ * the reader is {@linkplain Transfer#isReaderIdle() idle by its own choice}.
  */
 final class ReadControl extends ChannelInboundHandlerAdapter {
+    private final Transfer transfer;
     private final boolean afterSending;
     /** Nanoseconds per byte the reader may take; 0: no limit. */
     private final double nanosPerByte;
@@ -19,7 +21,8 @@ final class ReadControl extends ChannelInboundHandlerAdapter {
     private long read;
     private boolean recheckScheduled;
 
-    ReadControl(SendConfig config) {
+    ReadControl(SendConfig config, Transfer transfer) {
+        this.transfer = transfer;
         this.afterSending = config.reader() == ReaderKind.AFTER;
         this.nanosPerByte = config.readRate() > 0 ? 1e9 / config.readRate() : 0;
     }
@@ -58,10 +61,12 @@ final class ReadControl extends ChannelInboundHandlerAdapter {
 
     private void update(ChannelHandlerContext ctx) {
         boolean read = !afterSending || sendDone;
+        boolean waitingForRate = false;
         if (read && nanosPerByte > 0) {
             long wait = start + (long) (this.read * nanosPerByte) - System.nanoTime();
             if (wait > 0) {
                 read = false;
+                waitingForRate = true;
                 if (!recheckScheduled) {
                     recheckScheduled = true;
                     ctx.executor().schedule(() -> {
@@ -71,6 +76,7 @@ final class ReadControl extends ChannelInboundHandlerAdapter {
                 }
             }
         }
+        transfer.readerIdle(waitingForRate);
         if (ctx.channel().isActive() && ctx.channel().config().isAutoRead() != read) {
             ctx.channel().config().setAutoRead(read);
         }

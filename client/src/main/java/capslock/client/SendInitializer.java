@@ -40,7 +40,7 @@ final class SendInitializer extends ChannelInitializer<Channel> {
         p.addLast(SendPipeline.WRITER, config.writer() == WriterKind.NAIVE
                 ? new NaiveWriter(payload, transfer, diagnosis, config, loopSleepsPrecisely)
                 : new WatermarkWriter(payload, transfer, diagnosis, config, loopSleepsPrecisely));
-        p.addLast(SendPipeline.READ_CONTROL, new ReadControl(config));
+        p.addLast(SendPipeline.READ_CONTROL, new ReadControl(config, transfer));
         p.addLast(SendPipeline.REPLY, new ReplyHandler(transfer, verifier, output));
     }
 }

@@ -27,6 +27,7 @@ public final class Transfer {
     private volatile int writabilityChanges;
     private volatile boolean sendDone;
     private volatile boolean writerIdle;
+    private volatile boolean readerIdle;
     private volatile long endNanos;
     private volatile Snapshot last;
     private volatile Snapshot lastSample;
@@ -115,6 +116,18 @@ public final class Transfer {
 
     boolean isWriterIdle() {
         return writerIdle;
+    }
+
+    /**
+     * Whether the reader holds reading off by its own choice, keeping to its read rate ({@code --read-rate}): then
+     * replies not arriving, and a writer the server no longer reads from, wait for this client, not for the server.
+     */
+    void readerIdle(boolean idle) {
+        readerIdle = idle;
+    }
+
+    boolean isReaderIdle() {
+        return readerIdle;
     }
 
     void sendDone() {

@@ -12,8 +12,8 @@ import java.util.function.Consumer;
  * {@value #SAMPLE_MILLIS} ms takes a {@linkplain Transfer#sample() sample} for the timeline and any watcher, then
  * stops the transfer when nothing has moved on the wire for the stall timeout or when the outbound buffer passes the
  * memory guard, so that the client never hangs. Time in which the writer is {@linkplain Transfer#isWriterIdle() idle
- * by its own choice} (waiting for its input or for its next write to be due) with nothing queued does not count
- * towards a stall.
+ * by its own choice} (waiting for its input or for its next write to be due) with nothing queued, or the reader holds
+ * reading off to keep to its read rate, does not count towards a stall.
  */
 final class TransferMonitor extends ChannelInboundHandlerAdapter {
     static final long SAMPLE_MILLIS = 50;
@@ -68,7 +68,8 @@ final class TransferMonitor extends ChannelInboundHandlerAdapter {
         long nanos = System.nanoTime();
         // A writer waiting for its input or its schedule with nothing queued waits for no one: that is not a stall.
         // (With bytes queued, the socket is not taking them: the naive writer goes on producing into a full pipe.)
-        if (moved != lastMoved || (transfer.isWriterIdle() && now.payloadQueued() == 0)) {
+        // Nor is a reader keeping to its read rate: whatever waits, waits for it.
+        if (moved != lastMoved || (transfer.isWriterIdle() && now.payloadQueued() == 0) || transfer.isReaderIdle()) {
             lastMoved = moved;
             lastProgressNanos = nanos;
         } else if (nanos - lastProgressNanos >= stallNanos) {
