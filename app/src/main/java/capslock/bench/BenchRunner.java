@@ -247,8 +247,9 @@ final class BenchRunner {
                 long now = System.nanoTime();
                 if (cutAt == 0) {
                     cutAt = now + REPLY_GRACE.toNanos();
-                } else if (now - cutAt >= 0) {
+                } else if (cutAt != Long.MIN_VALUE && now - cutAt >= 0) {
                     clients.forEach(c -> c.interrupt("a signal"));
+                    cutAt = Long.MIN_VALUE; // once: the connections are closing
                 }
             }
             if (System.nanoTime() - nextLine >= 0) {

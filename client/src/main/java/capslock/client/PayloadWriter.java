@@ -22,6 +22,11 @@ import java.util.concurrent.TimeUnit;
  * marks carries the time it was due, so the delay counts against every byte it held up.
  */
 abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
+    /**
+     * The longest a writer waits for its schedule before it looks again: a payload can end meanwhile (bench's row
+     * deadline, an interrupt), and a slow schedule may have its next write hours away.
+     */
+    static final long MAX_SCHEDULE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(TransferMonitor.SAMPLE_MILLIS);
 
     private final Payload payload;
     private final Transfer transfer;
@@ -30,12 +35,6 @@ abstract class PayloadWriter extends ChannelInboundHandlerAdapter {
     private final long maxPending;
     /** Nanoseconds per byte on the schedule; 0 without a send rate. */
     private final double nanosPerByte;
-    /**
-     * The longest a writer waits for its schedule before it looks again: a payload can end meanwhile (bench's row
-     * deadline, an interrupt), and a slow schedule may have its next write hours away.
-     */
-    static final long MAX_SCHEDULE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(TransferMonitor.SAMPLE_MILLIS);
-
     /** Yield to the event loop after this many bytes or writes, so reads, the stall detector and sampling keep running. */
     private final int batchBytes;
     private final int batchWrites;
