@@ -85,6 +85,18 @@ class SendCommandTest {
     }
 
     @Test
+    void aTransferOfAFewBytesStillHasItsLatency() throws Exception {
+        Path in = Files.writeString(dir.resolve("hello.txt"), "hello, world\n");
+
+        int exit = run("send", port(), "--input", in.toString(), "--json");
+
+        assertThat(exit).as(cli.err()).isZero();
+        JsonNode latency = new ObjectMapper().readTree(cli.out()).get("latency");
+        assertThat(latency.get("marks").asLong()).as("its one write is marked").isEqualTo(1);
+        assertThat(latency.get("p50Ms").asDouble()).isPositive();
+    }
+
+    @Test
     void jsonAndTimelineDescribeTheTransfer() throws Exception {
         Path timeline = dir.resolve("t.csv");
         int exit = run("send", port(), "--bytes=4MiB", "--json", "--timeline", timeline.toString());
@@ -96,7 +108,8 @@ class SendCommandTest {
         assertThat(json.get("writer").asText()).isEqualTo("watermark");
         assertThat(json.has("peakQueuedNetty")).isTrue();
         JsonNode latency = json.get("latency");
-        assertThat(latency.get("marks").asLong()).as("a mark every 4 KiB").isEqualTo((4L << 20) / 4096);
+        assertThat(latency.get("marks").asLong()).as("the first write, then a mark every 4 KiB")
+                .isEqualTo(1 + (4L << 20) / 4096);
         assertThat(latency.get("p50Ms").asDouble()).isPositive();
         assertThat(latency.get("p99Ms").asDouble()).isGreaterThanOrEqualTo(latency.get("p50Ms").asDouble());
         assertThat(latency.get("maxMs").asDouble()).isGreaterThanOrEqualTo(latency.get("p999Ms").asDouble());

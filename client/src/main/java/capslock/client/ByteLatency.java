@@ -7,7 +7,8 @@ import org.HdrHistogram.Histogram;
  * server returns exactly one byte per byte, in order (ASCII mode), so a reply that reaches stream offset {@code k}
  * answers every byte up to {@code k}: no protocol change is needed. The writer marks the end of a write every
  * {@link #SPACING} bytes or more with the time it was handed over; when the reply reaches a mark, the difference goes
- * into an HdrHistogram, in nanoseconds. That wait includes the client's own outbound buffer, both kernels' socket
+ * into an HdrHistogram, in nanoseconds. The first write is marked too, whatever its size, so a transfer shorter than
+ * {@link #SPACING} still has its latency. That wait includes the client's own outbound buffer, both kernels' socket
  * buffers and the server.
  *
  * <p>With a send rate (open loop), each mark carries the time the write was <em>due</em> on the schedule, so a stall
@@ -29,7 +30,7 @@ public final class ByteLatency {
     private long[] sent = new long[1024];
     private int head;
     private int size;
-    private long nextMark = SPACING;
+    private long nextMark = 1;
 
     static Histogram newHistogram() {
         return new Histogram(3); // auto-resizing, 3 significant digits, nanoseconds

@@ -27,6 +27,18 @@ class ByteLatencyTest {
     }
 
     @Test
+    void theFirstWriteIsMarkedHoweverShortThenOneMarkPerSpacing() {
+        ByteLatency latency = new ByteLatency();
+        latency.sent(6, 0, 0); // "hello\n": a whole transfer shorter than the spacing
+        latency.sent(100, 0, 0);
+        latency.sent(ByteLatency.SPACING + 1, 0, 0);
+
+        latency.received(ByteLatency.SPACING + 1, 2 * MS);
+
+        assertThat(latency.total().getTotalCount()).as("the first write, then the first past the spacing").isEqualTo(2);
+    }
+
+    @Test
     void aWriteThatWentOutLateIsChargedFromWhenItWasDue() {
         ByteLatency latency = new ByteLatency();
         latency.sent(ByteLatency.SPACING, 0, 40 * MS); // due at 0, held up 40 ms before it went out
