@@ -6,6 +6,7 @@ import capslock.client.SendClient;
 import capslock.client.SendConfig;
 import capslock.client.SendSummary;
 import capslock.client.Snapshot;
+import capslock.common.Rates;
 import capslock.common.net.TransportConfig;
 import capslock.common.net.TransportFactory;
 import io.netty.channel.EventLoopGroup;
@@ -187,8 +188,10 @@ final class BenchRunner {
                 target != null && outcome == Outcome.COMPLETED ? LatencyHistograms.summary(uncorrected, 0) : null,
                 LatencyHistograms.encode(latency), List.copyOf(intervals));
         if (!row.rateReached()) {
-            out.printf(Locale.ROOT, "  [%2d conn] the target rate was not reached: %.1f MB/s of %.1f MB/s%n", clients.size(),
-                    mbps, target);
+            out.printf(Locale.ROOT, "  [%2d conn] the target rate was not reached: %.1f MB/s of %.1f MB/s%s%n", clients.size(),
+                    mbps, target, plan.readRate() > 0 && plan.readRate() < plan.rate()
+                            ? " (replies are read at most " + Rates.format(plan.readRate()) + ": flow control held the writers to that)"
+                            : "");
         }
         return Optional.of(row);
     }

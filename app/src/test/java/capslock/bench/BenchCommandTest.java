@@ -186,5 +186,18 @@ class BenchCommandTest {
         assertThat(javax.imageio.ImageIO.read(chart.toFile())).isNotNull();
         assertThat(dir.resolve("throughput.png")).doesNotExist();
     }
-}
 
+    /**
+     * A reader slower than the schedule holds the writers back through flow control (small socket buffers, so the
+     * kernels cannot absorb the difference): the row says its rate was not reached, and why.
+     */
+    @Test
+    void aRowHeldBackByItsOwnSlowReaderSaysThatIsWhy() {
+        int exit = run("bench", "--connections", "1", "--rate", "2MB/s", "--read-rate", "500KB/s", "--duration", "2s",
+                "--warmup", "0s", "--sndbuf", "64KiB", "--rcvbuf", "64KiB");
+
+        assertThat(exit).as(cli.err() + cli.out()).isZero();
+        assertThat(cli.out()).containsPattern("\\[ 1 conn\\] the target rate was not reached: [0-9.]+ MB/s of 2\\.0 MB/s "
+                + "\\(replies are read at most 0\\.5 MB/s: flow control held the writers to that\\)");
+    }
+}
