@@ -87,7 +87,8 @@ public final class SendCommand implements Callable<Integer> {
     Long readRate;
 
     @Option(names = "--stall-timeout", paramLabel = "DURATION", defaultValue = "5s", converter = Converters.Durations.class,
-            description = "Stop and explain when no byte has moved either way for this long.")
+            description = "Stop and explain when no byte has moved either way for this long, or (reading while writing) "
+                    + "no reply has come back for this long while bytes went out.")
     Duration stallTimeout;
 
     @Option(names = "--max-pending", paramLabel = "SIZE", defaultValue = SendConfig.DEFAULT_MAX_PENDING_TEXT,

@@ -8,9 +8,12 @@ import capslock.server.CapslockServer;
 import capslock.server.ConnectionStats;
 import capslock.server.ServerConfig;
 import io.netty.channel.EventLoopGroup;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The four writer × reader combinations against the real server on a loopback port. Socket buffers are
@@ -197,6 +202,43 @@ class SendLoopbackTest {
                     .contains(capslock.common.Sizes.grouped(summary.written()) + " B written have not come back")
                     .contains("not reading")
                     .contains("TCP itself is backing off");
+        }
+    }
+
+    /**
+     * A server that reads everything and answers nothing (a sink on the wrong port) keeps the wire moving one way, so
+     * "nothing moved" never comes; bytes owed and no reply for the stall timeout does. The same for a paced writer,
+     * whose gaps between writes are idle by its own choice.
+     */
+    @ParameterizedTest(name = "rate {0} B/s")
+    @ValueSource(longs = {0, 256 * 1024})
+    void aServerThatReadsWithoutAnsweringIsFoundWithinTheStallTimeout(long rate) throws Exception {
+        try (ServerSocket sink = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread reader = new Thread(() -> {
+                try (Socket connection = sink.accept()) {
+                    connection.getInputStream().transferTo(OutputStream.nullOutputStream());
+                } catch (IOException closed) {
+                    // the client went away: the test is over
+                }
+            }, "sink");
+            reader.setDaemon(true);
+            reader.start();
+            SendConfig config = SendConfig.loopback(sink.getLocalPort()).withStallTimeout(STALL).withWriteSize(16 * 1024)
+                    .withSendRate(rate);
+            long payload = 16L << 30; // hours at 256 KiB/s, and unpaced well over the stall timeout: a sink reads fast
+            SendSummary summary = send(config, payload);
+            reader.join(10_000);
+
+            assertThat(summary.outcome()).as(summary.toText()).isEqualTo(Outcome.STALLED);
+            assertThat(summary.exitCode()).isEqualTo(3);
+            assertThat(summary.received()).isZero();
+            assertThat(summary.produced()).as("stopped long before the payload's end").isLessThan(payload / 4);
+            assertThat(summary.seconds()).as("within the stall timeout, plus slack").isLessThan(STALL.toSeconds() + 5.0);
+            assertThat(summary.explanation())
+                    .startsWith("stalled: no reply for ")
+                    .contains("while this client went on writing")
+                    .contains(capslock.common.Sizes.grouped(summary.written()) + " B written have not come back")
+                    .contains("reads without answering");
         }
     }
 

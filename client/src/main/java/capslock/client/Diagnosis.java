@@ -2,6 +2,8 @@ package capslock.client;
 
 import capslock.common.Durations;
 import capslock.common.Sizes;
+import java.time.Duration;
+import java.util.Locale;
 
 /** Explains, in plain words, why a transfer stopped: the counters, then who is waiting on whom. */
 final class Diagnosis {
@@ -52,6 +54,18 @@ final class Diagnosis {
                     + " (`ss -ti` on either host shows retransmissions and the backoff).");
         }
         return text.toString();
+    }
+
+    /** The second rule: bytes went out and none came back for {@code waited}, while this client read. */
+    String noReply(Snapshot s, Duration waited) {
+        String time = String.format(Locale.ROOT, "%.1f s", waited.toNanos() / 1e9);
+        return "stalled: no reply for " + time + ", while this client went on writing.\n"
+                + counters(s) + "\nWho is waiting on whom:\n"
+                + "  - this client is reading, and the connection still takes its bytes,\n"
+                + "  - but " + bytes(Math.max(0, s.written() - s.received())) + " written have not come back, and nothing"
+                + " has for " + time + ".\n"
+                + "The server is stuck, very slow, or reads without answering (not a capslock server?); or TCP itself is"
+                + " backing off after losses (`ss -ti` on either host shows retransmissions and the backoff).";
     }
 
     String memoryGuard(Snapshot s) {

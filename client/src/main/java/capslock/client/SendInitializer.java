@@ -36,7 +36,8 @@ final class SendInitializer extends ChannelInitializer<Channel> {
         transfer.attach(ch);
         Diagnosis diagnosis = new Diagnosis(config);
         ChannelPipeline p = ch.pipeline();
-        p.addLast(SendPipeline.MONITOR, new TransferMonitor(transfer, diagnosis, config.stallTimeout(), config.maxPending(), samples));
+        p.addLast(SendPipeline.MONITOR, new TransferMonitor(transfer, diagnosis, config.stallTimeout(), config.maxPending(),
+                config.reader() == ReaderKind.CONCURRENT && config.measuresLatency(), samples));
         p.addLast(SendPipeline.WRITER, config.writer() == WriterKind.NAIVE
                 ? new NaiveWriter(payload, transfer, diagnosis, config, loopSleepsPrecisely)
                 : new WatermarkWriter(payload, transfer, diagnosis, config, loopSleepsPrecisely));

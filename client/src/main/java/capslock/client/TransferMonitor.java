@@ -10,10 +10,17 @@ import java.util.function.Consumer;
 /**
  * Watches a transfer from its event loop: counts writability changes as they happen, and every
  * {@value #SAMPLE_MILLIS} ms takes a {@linkplain Transfer#sample() sample} for the timeline and any watcher, then
- * stops the transfer when nothing has moved on the wire for the stall timeout or when the outbound buffer passes the
- * memory guard, so that the client never hangs. Time in which the writer is {@linkplain Transfer#isWriterIdle() idle
- * by its own choice} (waiting for its input or for its next write to be due) with nothing queued, or the reader holds
- * reading off to keep to its read rate, does not count towards a stall.
+ * stops the transfer when the outbound buffer passes the memory guard, or as stalled, so that the client never hangs:
+ *
+ * <ul>
+ * <li>when nothing has moved on the wire for the stall timeout. Time in which the writer is
+ *     {@linkplain Transfer#isWriterIdle() idle by its own choice} (waiting for its input or for its next write to be
+ *     due) with nothing queued, or the reader holds reading off to keep to its read rate, does not count;</li>
+ * <li>or, for a client that reads while it writes in ASCII mode (where one byte answers one byte), when bytes written
+ *     have waited the stall timeout for a reply and none came, while the connection still takes its writes: a paced
+ *     writer's gaps, or a server that reads without answering, would otherwise keep the first rule from ever firing.
+ *     Time in which the reader keeps to its read rate does not count either.</li>
+ * </ul>
  */
 final class TransferMonitor extends ChannelInboundHandlerAdapter {
     static final long SAMPLE_MILLIS = 50;
@@ -24,11 +31,19 @@ final class TransferMonitor extends ChannelInboundHandlerAdapter {
     private final long maxPending;
     private final Consumer<Snapshot> samples;
     private ScheduledFuture<?> task;
+    private final boolean watchesReplies;
     private long lastMoved = -1;
     private long lastProgressNanos;
+    private long lastReceived = -1;
+    private long lastReplyNanos;
+    private long lastWritten = -1;
+    private long lastWriteNanos;
 
-    TransferMonitor(Transfer transfer, Diagnosis diagnosis, Duration stallTimeout, long maxPending, Consumer<Snapshot> samples) {
+    /** {@code watchesReplies}: the second rule applies (a concurrent reader, in ASCII mode). */
+    TransferMonitor(Transfer transfer, Diagnosis diagnosis, Duration stallTimeout, long maxPending, boolean watchesReplies,
+                    Consumer<Snapshot> samples) {
         this.transfer = transfer;
+        this.watchesReplies = watchesReplies;
         this.diagnosis = diagnosis;
         this.stallNanos = stallTimeout.toNanos();
         this.maxPending = maxPending;
@@ -39,6 +54,8 @@ final class TransferMonitor extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         transfer.connected();
         lastProgressNanos = System.nanoTime();
+        lastReplyNanos = lastProgressNanos;
+        lastWriteNanos = lastProgressNanos;
         task = ctx.executor().scheduleAtFixedRate(this::sample, SAMPLE_MILLIS, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
         ctx.fireChannelActive();
     }
@@ -74,6 +91,19 @@ final class TransferMonitor extends ChannelInboundHandlerAdapter {
             lastProgressNanos = nanos;
         } else if (nanos - lastProgressNanos >= stallNanos) {
             transfer.finish(Outcome.STALLED, diagnosis::stall);
+            return;
+        }
+        if (now.written() != lastWritten) {
+            lastWritten = now.written();
+            lastWriteNanos = nanos;
+        }
+        if (now.received() != lastReceived || now.received() >= now.written() || transfer.isReaderIdle()) {
+            lastReceived = now.received();
+            lastReplyNanos = nanos;
+        } else if (watchesReplies && nanos - lastReplyNanos >= stallNanos && nanos - lastWriteNanos < stallNanos / 2) {
+            // Writes still go out (the first rule would otherwise fire soon, with its own diagnosis), replies do not.
+            Duration waited = Duration.ofNanos(nanos - lastReplyNanos);
+            transfer.finish(Outcome.STALLED, s -> diagnosis.noReply(s, waited));
             return;
         }
         if (now.nettyQueued() > maxPending) {

@@ -35,7 +35,7 @@ public final class ExitCodes {
                 codes.put("0", "Completed: every byte came back uppercased, in order.");
                 codes.put("1", "Failed: connection refused or reset, the server closed early, an I/O error.");
                 codes.put("2", "A bad option or environment value, or a missing --input file.");
-                codes.put("3", "Stalled: nothing moved on the wire for --stall-timeout (the diagnosis says why).");
+                codes.put("3", "Stalled: nothing moved, or no reply came back, for --stall-timeout (the diagnosis says why).");
                 codes.put("4", "Memory guard: the outbound buffer passed --max-pending.");
                 codes.put("5", "The reply did not match (its first difference is printed) or was short.");
                 codes.put("130", "Interrupted (Ctrl-C, SIGTERM): what was sent, answered and measured until then is reported.");
