@@ -182,8 +182,8 @@ if [[ "$mode" == latency ]]; then
     # The loads: 25, 50 and 90 % of what the C server sustains here, now, under bench's own client.
     # A row can stall at full load (docs/PERFORMANCE.md, "Stalls"): measure again rather than load from a stalled row.
     for attempt in 1 2 3; do
-        bench --port 9500 --connections 1,16 --duration 5s --warmup 2s --csv "$out/c-max.csv" >"$out/c-max.log" 2>&1 && break
-        echo "C server maximum, attempt $attempt: a row did not complete (bench exit $?; $out/c-max.log)"
+        bench --port 9500 --connections 1,16 --duration 5s --warmup 2s --csv "$out/c-max.csv" >"$out/c-max-$attempt.log" 2>&1 && break
+        echo "C server maximum, attempt $attempt: a row did not complete (bench exit $?; $out/c-max-$attempt.log)"
         (( attempt < 3 )) || exit 1
     done
     read -r max1 max16 < <(python3 -c "import csv; r={int(x['connections']): float(x['mb_per_s']) for x in csv.DictReader(open('$out/c-max.csv'))}; print(r[1], r[16])")
