@@ -7,6 +7,10 @@ import java.util.Locale;
 
 /** Explains, in plain words, why a transfer stopped: the counters, then who is waiting on whom. */
 final class Diagnosis {
+    /** The other cause of a quiet wire, and where to see it. */
+    private static final String TCP_BACKOFF =
+            "or TCP itself is backing off after losses (`ss -ti` on either host shows retransmissions and the backoff).";
+
     private final SendConfig config;
 
     Diagnosis(SendConfig config) {
@@ -50,8 +54,7 @@ final class Diagnosis {
                     + ",\n  - but the server neither takes more bytes nor sends any back;\n"
                     + "  - " + bytes(Math.max(0, s.written() - s.received())) + " written have not come back: they wait in"
                     + " the socket buffers between the two, or in the server.\n"
-                    + "The server is stuck, very slow, or not reading; or TCP itself is backing off after losses"
-                    + " (`ss -ti` on either host shows retransmissions and the backoff).");
+                    + "The server is stuck, very slow, or not reading; " + TCP_BACKOFF);
         }
         return text.toString();
     }
@@ -64,8 +67,7 @@ final class Diagnosis {
                 + "  - this client is reading, and the connection still takes its bytes,\n"
                 + "  - but " + bytes(Math.max(0, s.written() - s.received())) + " written have not come back, and nothing"
                 + " has for " + time + ".\n"
-                + "The server is stuck, very slow, or reads without answering (not a capslock server?); or TCP itself is"
-                + " backing off after losses (`ss -ti` on either host shows retransmissions and the backoff).";
+                + "The server is stuck, very slow, or reads without answering (not a capslock server?); " + TCP_BACKOFF;
     }
 
     String memoryGuard(Snapshot s) {

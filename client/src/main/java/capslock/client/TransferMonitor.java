@@ -17,9 +17,10 @@ import java.util.function.Consumer;
  *     {@linkplain Transfer#isWriterIdle() idle by its own choice} (waiting for its input or for its next write to be
  *     due) with nothing queued, or the reader holds reading off to keep to its read rate, does not count;</li>
  * <li>or, for a client that reads while it writes in ASCII mode (where one byte answers one byte), when bytes written
- *     have waited the stall timeout for a reply and none came, while the connection still takes its writes: a paced
- *     writer's gaps, or a server that reads without answering, would otherwise keep the first rule from ever firing.
- *     Time in which the reader keeps to its read rate does not count either.</li>
+ *     have waited the stall timeout for a reply and none came, while the connection still takes its writes (one went
+ *     out in the last half of the timeout; if none did, the first rule is about to fire, with its own diagnosis): a
+ *     paced writer's gaps, or a server that reads without answering, would otherwise keep the first rule from ever
+ *     firing. Time in which the reader keeps to its read rate does not count either.</li>
  * </ul>
  */
 final class TransferMonitor extends ChannelInboundHandlerAdapter {
